@@ -1,0 +1,433 @@
+using KiWhi.Armoire.Protocol.Json;
+using KiWhi.Armoire.Protocol.Ocpp;
+
+namespace KiWhi.Armoire.Firmware
+{
+    /// <summary>Building the CALLs and handling the frames received; one request object per operation, reused.</summary>
+    public sealed partial class ChargePoint
+    {
+        private readonly BootNotificationRequest _bootRequest = new BootNotificationRequest();
+        private readonly BootNotificationConfirmation _bootConfirmation = new BootNotificationConfirmation();
+        private readonly HeartbeatRequest _heartbeatRequest = new HeartbeatRequest();
+        private readonly HeartbeatConfirmation _heartbeatConfirmation = new HeartbeatConfirmation();
+        private readonly StatusNotificationRequest _statusRequest = new StatusNotificationRequest();
+        private readonly AuthorizeRequest _authorizeRequest = new AuthorizeRequest();
+        private readonly AuthorizeConfirmation _authorizeConfirmation = new AuthorizeConfirmation();
+        private readonly StartTransactionRequest _startRequest = new StartTransactionRequest();
+        private readonly StartTransactionConfirmation _startConfirmation = new StartTransactionConfirmation();
+        private readonly StopTransactionRequest _stopRequest = new StopTransactionRequest();
+        private readonly StopTransactionConfirmation _stopConfirmation = new StopTransactionConfirmation();
+        private readonly MeterValuesRequest _meterValuesRequest = new MeterValuesRequest();
+        private readonly MeterValuesConfirmation _meterValuesConfirmation = new MeterValuesConfirmation();
+
+        /// <summary>Handles one message received from the central system.</summary>
+        public void OnMessage(byte[] utf8, int count, long nowMs)
+        {
+            if (!_frame.Parse(utf8, 0, count))
+            {
+                OnInvalidFrame(nowMs);
+                return;
+            }
+
+            switch (_frame.MessageType)
+            {
+                case RpcMessageType.Call:
+                    OnCall(nowMs);
+                    break;
+                case RpcMessageType.CallResult:
+                    OnCallResult(nowMs);
+                    break;
+                case RpcMessageType.CallError:
+                    OnCallError(nowMs);
+                    break;
+            }
+        }
+
+        private void OnInvalidFrame(long nowMs)
+        {
+            if (_frame.Status == RpcFrameStatus.UnknownMessageType)
+            {
+                _log.Warning(Component, "frame with unknown message type ignored");
+                return;
+            }
+
+            MalformedFrames++;
+            _log.Warning(Component, "malformed frame rejected: " + _frame.ParseErrorDescription);
+            if (_frame.RequiresCallError)
+            {
+                if (Registration != RegistrationState.Rejected)
+                {
+                    SendCallError(_frame.MessageId, _frame.ParseErrorCode, _frame.ParseErrorDescription);
+                }
+
+                return;
+            }
+
+            // A malformed CALLRESULT or CALLERROR still ends the CALL it answers.
+            if (_frame.Status == RpcFrameStatus.Malformed && IsOutstanding(_frame.MessageId))
+            {
+                OnCallFailed(nowMs, "malformed reply");
+            }
+        }
+
+        // Incoming CALLs. No operation initiated by the central system is implemented yet, so every
+        // action gets NotImplemented; while Rejected the cabinet answers nothing (OCPP 1.6 §4.2.1).
+        private void OnCall(long nowMs)
+        {
+            if (Registration == RegistrationState.Rejected)
+            {
+                _log.Info(Component, "CALL " + _frame.Action + " ignored while registration is Rejected");
+                return;
+            }
+
+            _log.Info(Component, "CALL " + _frame.Action + " (" + _frame.MessageId + ") not implemented");
+            SendCallError(_frame.MessageId, OcppError.NotImplemented, "");
+        }
+
+        private void OnCallError(long nowMs)
+        {
+            if (!IsOutstanding(_frame.MessageId))
+            {
+                _log.Warning(Component, "CALLERROR for unknown message " + _frame.MessageId + " ignored");
+                return;
+            }
+
+            _log.Warning(Component, "CALLERROR " + _frame.ErrorCode + " for message " + _frame.MessageId + ": " + _frame.ErrorDescription);
+            OnCallFailed(nowMs, "CALLERROR " + _frame.ErrorCode);
+        }
+
+        private void OnCallResult(long nowMs)
+        {
+            if (!IsOutstanding(_frame.MessageId))
+            {
+                _log.Warning(Component, "CALLRESULT for unknown message " + _frame.MessageId + " ignored");
+                return;
+            }
+
+            CallKind kind = _callKind;
+            try
+            {
+                _frame.ResetToPayload(_reader);
+                switch (kind)
+                {
+                    case CallKind.BootNotification:
+                        _bootConfirmation.Read(_reader);
+                        break;
+                    case CallKind.Heartbeat:
+                        _heartbeatConfirmation.Read(_reader);
+                        break;
+                    case CallKind.Authorize:
+                        _authorizeConfirmation.Read(_reader);
+                        break;
+                    case CallKind.Transaction:
+                        ReadTransactionConfirmation();
+                        break;
+                }
+            }
+            catch (OcppPayloadException exception)
+            {
+                _log.Warning(Component, "invalid CALLRESULT for message " + _frame.MessageId + " (" + exception.ErrorCode + "): " + exception.Message);
+                OnCallFailed(nowMs, "invalid CALLRESULT");
+                return;
+            }
+            catch (JsonFormatException exception)
+            {
+                _log.Warning(Component, "invalid CALLRESULT for message " + _frame.MessageId + ": " + exception.Message);
+                OnCallFailed(nowMs, "invalid CALLRESULT");
+                return;
+            }
+
+            string idTag = _callIdTag;
+            OnCallSucceeded(nowMs);
+            switch (kind)
+            {
+                case CallKind.BootNotification:
+                    OnBootNotificationConfirmed(nowMs);
+                    break;
+                case CallKind.Heartbeat:
+                    SetClock(_heartbeatConfirmation.CurrentTime);
+                    break;
+                case CallKind.Authorize:
+                    _cabinet.OnAuthorizeResult(idTag, true, _authorizeConfirmation.IdTagInfo.Status);
+                    break;
+                case CallKind.Transaction:
+                    OnTransactionMessageConfirmed();
+                    break;
+            }
+        }
+
+        private void ReadTransactionConfirmation()
+        {
+            TransactionMessage head = _transactions.Peek();
+            switch (head.Kind)
+            {
+                case TransactionMessageKind.StartTransaction:
+                    _startConfirmation.Read(_reader);
+                    break;
+                case TransactionMessageKind.MeterValues:
+                    _meterValuesConfirmation.Read(_reader);
+                    break;
+                default:
+                    _stopConfirmation.Read(_reader);
+                    break;
+            }
+        }
+
+        private void OnBootNotificationConfirmed(long nowMs)
+        {
+            RegistrationStatus status = _bootConfirmation.Status;
+            int intervalSeconds = _bootConfirmation.Interval;
+            SetClock(_bootConfirmation.CurrentTime);
+            _log.Info(Component, "BootNotification " + OcppEnumText.ToText(status) + ", interval " + intervalSeconds.ToString() + " s");
+
+            if (status == RegistrationStatus.Accepted)
+            {
+                Registration = RegistrationState.Accepted;
+                if (intervalSeconds > 0)
+                {
+                    _heartbeatIntervalSeconds = intervalSeconds;
+                }
+
+                _nextHeartbeatMs = nowMs + _heartbeatIntervalSeconds * 1000L;
+
+                // After Accepted: one StatusNotification for connector 0 and one per bay (OCPP 1.6 §4.2.1).
+                for (int i = 0; i < _statusDirty.Length; i++)
+                {
+                    _statusDirty[i] = true;
+                }
+
+                return;
+            }
+
+            Registration = status == RegistrationStatus.Pending ? RegistrationState.Pending : RegistrationState.Rejected;
+            int waitSeconds = intervalSeconds > 0 ? intervalSeconds : DefaultBootRetrySeconds;
+            _bootNotBeforeMs = nowMs + waitSeconds * 1000L;
+        }
+
+        private void OnTransactionMessageConfirmed()
+        {
+            TransactionMessage head = _transactions.Peek();
+            if (head.Kind == TransactionMessageKind.StartTransaction)
+            {
+                int sessionId = head.SessionId;
+                int transactionId = _startConfirmation.TransactionId;
+                AuthorizationStatus status = _startConfirmation.IdTagInfo.Status;
+                _transactions.SetTransactionId(sessionId, transactionId);
+                _transactions.RemoveHead();
+                _log.Info(Component, "StartTransaction of session " + sessionId.ToString() + " confirmed: transactionId "
+                    + transactionId.ToString() + ", " + OcppEnumText.ToText(status));
+                _cabinet.OnStartTransactionConfirmed(sessionId, transactionId, status);
+                return;
+            }
+
+            _transactions.RemoveHead();
+        }
+
+        private void SetClock(System.DateTime utcNow)
+        {
+            // NOTE: the wall clock follows every currentTime received; a step backwards does not
+            // reorder queued messages because they keep monotonic event times.
+            _clock.SetUtcNow(utcNow);
+        }
+
+        private void SendBootNotification(long nowMs)
+        {
+            _bootRequest.Clear();
+            _bootRequest.ChargePointVendor = _configuration.ChargePointVendor;
+            _bootRequest.ChargePointModel = _configuration.ChargePointModel;
+            _bootRequest.ChargePointSerialNumber = _configuration.ChargePointSerialNumber;
+            _bootRequest.FirmwareVersion = _configuration.FirmwareVersion;
+            if (BeginCall(CallKind.BootNotification, BootNotificationRequest.Action, nowMs))
+            {
+                _bootRequest.Write(_writer);
+                EndCall(nowMs);
+            }
+        }
+
+        private void SendHeartbeat(long nowMs)
+        {
+            _nextHeartbeatMs = nowMs + _heartbeatIntervalSeconds * 1000L;
+            if (BeginCall(CallKind.Heartbeat, HeartbeatRequest.Action, nowMs))
+            {
+                _heartbeatRequest.Write(_writer);
+                EndCall(nowMs);
+            }
+        }
+
+        private void SendAuthorize(long nowMs)
+        {
+            string idTag = _authorizeQueue[0];
+            for (int i = 1; i < _authorizeCount; i++)
+            {
+                _authorizeQueue[i - 1] = _authorizeQueue[i];
+            }
+
+            _authorizeQueue[--_authorizeCount] = null;
+            _authorizeRequest.Clear();
+            _authorizeRequest.IdTag = idTag;
+            if (BeginCall(CallKind.Authorize, AuthorizeRequest.Action, nowMs))
+            {
+                _callIdTag = idTag;
+                _authorizeRequest.Write(_writer);
+                EndCall(nowMs);
+            }
+        }
+
+        private void SendStatusNotification(int connectorId, long nowMs)
+        {
+            _statusDirty[connectorId] = false;
+            _statusRequest.Clear();
+            _statusRequest.ConnectorId = connectorId;
+            _statusRequest.Status = CurrentStatus(connectorId);
+            _statusRequest.ErrorCode = _statusRequest.Status == ChargePointStatus.Faulted
+                ? ChargePointErrorCode.InternalError
+                : ChargePointErrorCode.NoError;
+            if (_clock.IsWallClockSet)
+            {
+                _statusRequest.Timestamp = _clock.UtcNow;
+            }
+
+            if (BeginCall(CallKind.StatusNotification, StatusNotificationRequest.Action, nowMs))
+            {
+                _callConnectorId = connectorId;
+                _statusRequest.Write(_writer);
+                EndCall(nowMs);
+            }
+        }
+
+        // Connector 0 reports only Available, Unavailable or Faulted (OCPP 1.6 §4.9).
+        private ChargePointStatus CurrentStatus(int connectorId)
+        {
+            if (connectorId == 0)
+            {
+                return _cabinet.AllBaysOutOfService ? ChargePointStatus.Unavailable : ChargePointStatus.Available;
+            }
+
+            switch (_cabinet.GetBay(connectorId).Status)
+            {
+                case BayStatus.Charging:
+                    return ChargePointStatus.Charging;
+                case BayStatus.SuspendedEvse:
+                    return ChargePointStatus.SuspendedEVSE;
+                case BayStatus.Unavailable:
+                    return ChargePointStatus.Unavailable;
+                case BayStatus.Faulted:
+                    return ChargePointStatus.Faulted;
+                default:
+                    return ChargePointStatus.Available;
+            }
+        }
+
+        private void SendTransactionMessage(TransactionMessage message, long nowMs)
+        {
+            int transactionId = 0;
+            if (message.Kind != TransactionMessageKind.StartTransaction
+                && !_transactions.TryGetTransactionId(message.SessionId, out transactionId))
+            {
+                // Cannot happen while the FIFO keeps each StartTransaction ahead of its dependants;
+                // sending without the real transactionId would invent one, so the message is dropped.
+                _log.Error(Component, KindName(message.Kind) + " of session " + message.SessionId.ToString() + " has no transactionId; discarded");
+                _transactions.RemoveHead();
+                return;
+            }
+
+            switch (message.Kind)
+            {
+                case TransactionMessageKind.StartTransaction:
+                    _startRequest.Clear();
+                    _startRequest.ConnectorId = message.ConnectorId;
+                    _startRequest.IdTag = message.IdTag;
+                    _startRequest.MeterStart = (int)message.MeterWh;
+                    _startRequest.Timestamp = WallTimeOf(message.EventMonotonicMs);
+                    if (BeginCall(CallKind.Transaction, StartTransactionRequest.Action, nowMs))
+                    {
+                        _startRequest.Write(_writer);
+                        EndCall(nowMs);
+                    }
+
+                    break;
+
+                case TransactionMessageKind.MeterValues:
+                    _meterValuesRequest.Clear();
+                    _meterValuesRequest.ConnectorId = message.ConnectorId;
+                    _meterValuesRequest.HasTransactionId = true;
+                    _meterValuesRequest.TransactionId = transactionId;
+                    AddEnergySample(_meterValuesRequest.MeterValue, message.EventMonotonicMs, message.MeterWh, ReadingContext.SamplePeriodic);
+                    if (BeginCall(CallKind.Transaction, MeterValuesRequest.Action, nowMs))
+                    {
+                        _meterValuesRequest.Write(_writer);
+                        EndCall(nowMs);
+                    }
+
+                    break;
+
+                default:
+                    _stopRequest.Clear();
+                    _stopRequest.TransactionId = transactionId;
+                    _stopRequest.IdTag = message.IdTag;
+                    _stopRequest.MeterStop = (int)message.MeterWh;
+                    _stopRequest.Timestamp = WallTimeOf(message.EventMonotonicMs);
+                    _stopRequest.Reason = message.Reason;
+                    AddEnergySample(_stopRequest.TransactionData, message.SessionStartMonotonicMs, message.SessionStartWh, ReadingContext.TransactionBegin);
+                    AddEnergySample(_stopRequest.TransactionData, message.EventMonotonicMs, message.MeterWh, ReadingContext.TransactionEnd);
+                    if (BeginCall(CallKind.Transaction, StopTransactionRequest.Action, nowMs))
+                    {
+                        _stopRequest.Write(_writer);
+                        EndCall(nowMs);
+                    }
+
+                    break;
+            }
+        }
+
+        private void AddEnergySample(MeterValueList list, long eventMonotonicMs, long registerWh, ReadingContext context)
+        {
+            MeterValue meterValue = list.Add();
+            meterValue.Timestamp = WallTimeOf(eventMonotonicMs);
+            SampledValue sample = meterValue.SampledValue.Add();
+            sample.SetValue(registerWh);
+            sample.Context = context;
+            sample.Measurand = Measurand.EnergyActiveImportRegister;
+            sample.Unit = UnitOfMeasure.Wh;
+        }
+
+        // Events keep their monotonic time and are stamped from the wall clock when sent, so that
+        // nothing carries a time from before the clock was first set (OCPP 1.6 §3.14 policy).
+        private System.DateTime WallTimeOf(long eventMonotonicMs)
+        {
+            return _clock.UtcNow.AddMilliseconds(eventMonotonicMs - _clock.MonotonicMs);
+        }
+
+        private bool IsOutstanding(string messageId)
+        {
+            return _callKind != CallKind.None && messageId != null && messageId == _callMessageId.ToString();
+        }
+
+        // Starts a CALL frame in the writer; false (and nothing to send) when the request cannot be built.
+        private bool BeginCall(CallKind kind, string action, long nowMs)
+        {
+            _callMessageId = _nextMessageId++;
+            _callKind = kind;
+            _callDeadlineMs = nowMs + _configuration.CallTimeoutSeconds * 1000L;
+            _writer.Reset();
+            RpcFrameWriter.BeginCall(_writer, _callMessageId.ToString(), action);
+            return true;
+        }
+
+        private void EndCall(long nowMs)
+        {
+            RpcFrameWriter.EndFrame(_writer);
+            if (!_transport.Send(_writer.Buffer, 0, _writer.Length))
+            {
+                _log.Warning(Component, "send of message " + _callMessageId.ToString() + " failed: link not open");
+            }
+        }
+
+        private void SendCallError(string messageId, string errorCode, string description)
+        {
+            _writer.Reset();
+            RpcFrameWriter.WriteCallError(_writer, messageId, errorCode, description);
+            _transport.Send(_writer.Buffer, 0, _writer.Length);
+        }
+    }
+}
