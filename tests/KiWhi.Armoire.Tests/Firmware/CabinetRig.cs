@@ -30,7 +30,7 @@ public sealed class CabinetRig
         Keypad = new SimulatedKeypad();
         Display = new SimulatedDisplay(16, Clock);
         Indicators = new SimulatedIndicators(Clock);
-        Server = new TestCentralSystem();
+        Server = new TestCentralSystem { Clock = () => Clock.MonotonicMs };
         Log = new ListLogSink();
         Hardware = new CabinetHardware
         {

@@ -44,6 +44,15 @@ public sealed class TestCentralSystem : IOcppTransport
 
     public DateTime ServerTime { get; set; } = new DateTime(2026, 12, 4, 8, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>Every Authorize status sent, with the cabinet clock's time when it was sent.</summary>
+    public List<(long Ms, string IdTag, string Status)> AuthorizeAnswers { get; } = new();
+
+    /// <summary>Cabinet clock, to time-stamp <see cref="AuthorizeAnswers"/>.</summary>
+    public Func<long> Clock { get; set; } = () => 0;
+
+    /// <summary>StartTransaction idTagInfo status sent per transactionId.</summary>
+    public Dictionary<int, string> StartAnswers { get; } = new();
+
     /// <summary>CALLs received, in order.</summary>
     public List<ReceivedCall> Calls { get; } = new();
 
@@ -202,12 +211,16 @@ public sealed class TestCentralSystem : IOcppTransport
                 break;
             case "Authorize":
                 string idTag = call.Payload["idTag"]!.GetValue<string>();
-                result["idTagInfo"] = new JsonObject { ["status"] = AuthorizeStatus.GetValueOrDefault(idTag, DefaultAuthorizeStatus) };
+                string authorizeStatus = AuthorizeStatus.GetValueOrDefault(idTag, DefaultAuthorizeStatus);
+                AuthorizeAnswers.Add((Clock(), idTag, authorizeStatus));
+                result["idTagInfo"] = new JsonObject { ["status"] = authorizeStatus };
                 break;
             case "StartTransaction":
                 string startTag = call.Payload["idTag"]!.GetValue<string>();
-                result["idTagInfo"] = new JsonObject { ["status"] = StartStatus.GetValueOrDefault(startTag, "Accepted") };
-                result["transactionId"] = ++_nextTransactionId;
+                string startStatus = StartStatus.GetValueOrDefault(startTag, "Accepted");
+                StartAnswers[++_nextTransactionId] = startStatus;
+                result["idTagInfo"] = new JsonObject { ["status"] = startStatus };
+                result["transactionId"] = _nextTransactionId;
                 break;
         }
 
