@@ -3,14 +3,14 @@ using KiWhi.Armoire.Firmware;
 
 namespace KiWhi.Armoire.Tests.Firmware;
 
-public class ChargePointProtocolTests
+public class ChargePointProtocolTests : CabinetTestBase
 {
     private const string Alice = "04A1B2C3D4E5F6";
 
     [Fact]
     public void BootRejected_WaitsTheIntervalAndSendsNothingElse()
     {
-        var rig = new CabinetRig(start: false);
+        var rig = NewRig(start: false);
         rig.Server.BootAnswers.Clear();
         rig.Server.BootAnswers.Add(("Rejected", 20));
         rig.Server.BootAnswers.Add(("Accepted", 300));
@@ -29,7 +29,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void BootRejected_AnswersNoCall()
     {
-        var rig = new CabinetRig(start: false);
+        var rig = NewRig(start: false);
         rig.Server.BootAnswers[0] = ("Rejected", 60);
         rig.Cabinet.Start();
         rig.Run(1);
@@ -43,7 +43,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void BootPending_AnswersCallsAndRetries()
     {
-        var rig = new CabinetRig(start: false);
+        var rig = NewRig(start: false);
         rig.Server.BootAnswers.Clear();
         rig.Server.BootAnswers.Add(("Pending", 10));
         rig.Server.BootAnswers.Add(("Accepted", 300));
@@ -62,7 +62,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void Boot_SetsTheClockFromCurrentTime()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
 
         Assert.True(rig.Clock.IsWallClockSet);
         Assert.Equal(rig.Server.ServerTime.Date, rig.Clock.UtcNow.Date);
@@ -71,7 +71,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void Boot_ReplyTimeoutIsRetried()
     {
-        var rig = new CabinetRig(start: false);
+        var rig = NewRig(start: false);
         rig.Server.Silent.Add("BootNotification");
         rig.Cabinet.Start();
         rig.Run(11);
@@ -90,7 +90,7 @@ public class ChargePointProtocolTests
     [InlineData("NoSuchAction", "{}")]
     public void UnsupportedCall_GetsNotImplemented(string action, string payload)
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
 
         string id = rig.Server.SendCall(action, payload);
         rig.Run(0.5);
@@ -109,7 +109,7 @@ public class ChargePointProtocolTests
     [InlineData("[2,\"m1\",\"Reset\",{},1]", "FormationViolation")]
     public void MalformedCall_GetsTheRightCallError(string frame, string code)
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
 
         rig.Server.SendRaw(frame);
         rig.Run(0.5);
@@ -128,7 +128,7 @@ public class ChargePointProtocolTests
     [InlineData("[3,\"nobody\",{}]")]
     public void UnaddressableFrame_IsIgnoredAndLogged(string frame)
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.StartCharging(Alice, 101);
 
         rig.Server.SendRaw(frame);
@@ -142,7 +142,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void Heartbeat_FollowsTheBootInterval()
     {
-        var rig = new CabinetRig(start: false);
+        var rig = NewRig(start: false);
         rig.Server.BootAnswers[0] = ("Accepted", 60);
         rig.Cabinet.Start();
 
@@ -154,7 +154,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void Reconnect_SendsNoBootNotification()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.Server.Disconnect();
 
         rig.Run(10);
@@ -166,7 +166,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void StatusChangesWhileOffline_AreReportedAfterReconnect()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.StartCharging(Alice, 102);
         rig.Server.Disconnect();
         rig.Server.Reachable = false;
@@ -184,7 +184,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void TransactionMessages_WaitForTheLinkAndKeepOrder()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.StartCharging(Alice, 101);
         rig.Server.Disconnect();
         rig.Server.Reachable = false;
@@ -206,7 +206,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void StartTransactionWithoutAnswer_IsRetriedThenDiscardedWithItsDependants()
     {
-        var rig = new CabinetRig(configure: c =>
+        var rig = NewRig(configure: c =>
         {
             c.TransactionMessageAttempts = 3;
             c.TransactionMessageRetryIntervalSeconds = 5;
@@ -226,7 +226,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void StopTransactionCallError_IsRetried()
     {
-        var rig = new CabinetRig(configure: c => c.TransactionMessageRetryIntervalSeconds = 5);
+        var rig = NewRig(configure: c => c.TransactionMessageRetryIntervalSeconds = 5);
         rig.StartCharging(Alice, 101);
         rig.Server.Failing.Add("StopTransaction");
         rig.Badge(Alice);
@@ -244,7 +244,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void Timestamps_AreUtcAndNeverBeforeTheClockWasSet()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.StartCharging(Alice, 101);
         rig.Run(70);
         rig.Badge(Alice);
@@ -260,7 +260,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void MeterValues_RegisterStaysBetweenStartAndStop()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.Meters.SetRegisterWh(1, 5000);
         rig.StartCharging(Alice, 101);
         rig.Run(130);
@@ -278,7 +278,7 @@ public class ChargePointProtocolTests
     [Fact]
     public void BasicAuthentication_IsSentWhenConfigured()
     {
-        var rig = new CabinetRig(configure: c => c.AuthorizationKey = "s3cret");
+        var rig = NewRig(configure: c => c.AuthorizationKey = "s3cret");
 
         Assert.Equal("Basic " + Convert.ToBase64String("ARMOIRE-01:s3cret"u8.ToArray()), rig.Server.LastAuthorization);
     }

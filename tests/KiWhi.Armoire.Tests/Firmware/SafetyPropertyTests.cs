@@ -9,7 +9,7 @@ namespace KiWhi.Armoire.Tests.Firmware;
 /// after every step: contactors open until a session closes them, closed only for an authorized
 /// session, open at once when the central system de-authorizes it, all open after a loop fault.
 /// </summary>
-public class SafetyPropertyTests
+public class SafetyPropertyTests : CabinetTestBase
 {
     private static readonly string[] Cards = { "04A1B2C3D4E5F6", "04B0B0B0B0B0B0", "04C1C2C3C4C5C6", "DEADBEEF" };
     private static readonly string[] Statuses = { "Accepted", "Accepted", "Accepted", "Invalid", "Blocked", "Expired", "ConcurrentTx" };
@@ -34,7 +34,7 @@ public class SafetyPropertyTests
     [Fact]
     public void Contactors_OpenBeforeStart()
     {
-        var rig = new CabinetRig(start: false);
+        var rig = NewRig(start: false);
         for (int bay = 1; bay <= rig.Configuration.BayCount; bay++)
         {
             rig.Contactors.Set(bay, true);
@@ -48,7 +48,7 @@ public class SafetyPropertyTests
     [Fact]
     public void InvalidConfiguration_FaultsEveryBay()
     {
-        var rig = new CabinetRig(configure: c => c.SpotNumbers = new[] { 7, 7 });
+        var rig = NewRig(configure: c => c.SpotNumbers = new[] { 7, 7 });
 
         rig.StartCharging(Cards[0], 7);
 
@@ -61,7 +61,7 @@ public class SafetyPropertyTests
     public void RandomEvents_KeepInvariants(int seed)
     {
         var random = new Random(seed);
-        var rig = new CabinetRig(bays: 3, configure: c =>
+        var rig = NewRig(bays: 3, configure: c =>
         {
             c.MeterValueSampleIntervalSeconds = 30;
             c.StopTransactionOnInvalidId = seed % 2 == 0;

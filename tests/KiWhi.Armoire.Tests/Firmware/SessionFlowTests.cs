@@ -3,7 +3,7 @@ using KiWhi.Armoire.Protocol.Ocpp;
 
 namespace KiWhi.Armoire.Tests.Firmware;
 
-public class SessionFlowTests
+public class SessionFlowTests : CabinetTestBase
 {
     private const string Alice = "04A1B2C3D4E5F6";
     private const string Bob = "04B0B0B0B0B0B0";
@@ -11,7 +11,7 @@ public class SessionFlowTests
     [Fact]
     public void Boot_AcceptedThenStatusOfEveryConnector()
     {
-        var rig = new CabinetRig(bays: 3);
+        var rig = NewRig(bays: 3);
 
         Assert.Equal(RegistrationState.Accepted, rig.Cabinet.ChargePoint.Registration);
         Assert.Equal("BootNotification", rig.Server.Calls[0].Action);
@@ -25,7 +25,7 @@ public class SessionFlowTests
     [Fact]
     public void FullSession_StartsMetersAndStops()
     {
-        var rig = new CabinetRig(bays: 2);
+        var rig = NewRig(bays: 2);
 
         rig.Badge(Alice);
         Assert.Equal("Authorize", rig.Server.Calls.Last().Action);
@@ -58,7 +58,7 @@ public class SessionFlowTests
     [Fact]
     public void UnknownCard_NeverClosesAContactor()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.Server.AuthorizeStatus[Bob] = "Invalid";
 
         rig.Badge(Bob);
@@ -76,7 +76,7 @@ public class SessionFlowTests
     [InlineData("ConcurrentTx", "déjà en charge")]
     public void RejectedCard_ShowsTheReason(string status, string expected)
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.Server.AuthorizeStatus[Bob] = status;
 
         rig.Reader.Present(UidCardHex(Bob));
@@ -88,7 +88,7 @@ public class SessionFlowTests
     [Fact]
     public void BusyBay_IsRejectedAndLeftCharging()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.StartCharging(Alice, 101);
 
         rig.StartCharging(Bob, 101);
@@ -101,7 +101,7 @@ public class SessionFlowTests
     [Fact]
     public void UnknownSpot_IsRejected()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
 
         rig.StartCharging(Alice, 999);
 
@@ -112,7 +112,7 @@ public class SessionFlowTests
     [Fact]
     public void StarKey_CancelsEntry()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
 
         rig.Badge(Alice);
         rig.Type("10*");
@@ -125,7 +125,7 @@ public class SessionFlowTests
     [Fact]
     public void BayEntry_TimesOut()
     {
-        var rig = new CabinetRig(configure: c => c.BayEntryTimeoutSeconds = 10);
+        var rig = NewRig(configure: c => c.BayEntryTimeoutSeconds = 10);
 
         rig.Badge(Alice);
         rig.Type("10");
@@ -138,7 +138,7 @@ public class SessionFlowTests
     [Fact]
     public void StartNotAccepted_OpensAndStopsDeAuthorized()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.Server.StartStatus[Alice] = "Invalid";
 
         rig.StartCharging(Alice, 103);
@@ -153,7 +153,7 @@ public class SessionFlowTests
     [Fact]
     public void StartNotAccepted_WithoutStopOnInvalid_SuspendsTheBay()
     {
-        var rig = new CabinetRig(configure: c => c.StopTransactionOnInvalidId = false);
+        var rig = NewRig(configure: c => c.StopTransactionOnInvalidId = false);
         rig.Server.StartStatus[Alice] = "Blocked";
 
         rig.StartCharging(Alice, 101);
@@ -167,7 +167,7 @@ public class SessionFlowTests
     [Fact]
     public void TwoBays_ChargeAtOnce()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
 
         rig.StartCharging(Alice, 101);
         rig.StartCharging(Bob, 104);
@@ -181,7 +181,7 @@ public class SessionFlowTests
     [Fact]
     public void SeveralSessionsPerCard_StopAsksForTheBay()
     {
-        var rig = new CabinetRig(configure: c => c.MaxSessionsPerCard = 2);
+        var rig = NewRig(configure: c => c.MaxSessionsPerCard = 2);
         rig.StartCharging(Alice, 101);
         rig.StartCharging(Alice, 102);
         Assert.Equal(new[] { 1, 2 }, rig.Contactors.ClosedBays());
@@ -195,7 +195,7 @@ public class SessionFlowTests
     [Fact]
     public void SessionLimit_ShowsWhereTheCardCharges()
     {
-        var rig = new CabinetRig(configure: c => c.MaxSessionsPerCard = 1);
+        var rig = NewRig(configure: c => c.MaxSessionsPerCard = 1);
         rig.StartCharging(Alice, 101);
 
         // With one session allowed, the card stops its session instead of starting a second one.
@@ -207,7 +207,7 @@ public class SessionFlowTests
     [Fact]
     public void Offline_CardIsToldTheServerIsUnreachable()
     {
-        var rig = new CabinetRig();
+        var rig = NewRig();
         rig.Server.Disconnect();
         rig.Server.Reachable = false;
         rig.Run(1);
@@ -221,7 +221,7 @@ public class SessionFlowTests
     [Fact]
     public void English_IsAvailable()
     {
-        var rig = new CabinetRig(configure: c => c.Language = "en");
+        var rig = NewRig(configure: c => c.Language = "en");
 
         Assert.Equal("Present card", rig.Display.Line2);
     }

@@ -7,7 +7,8 @@ namespace KiWhi.Armoire.Tests.Firmware;
 
 /// <summary>
 /// In-process OCPP 1.6J central system for the cabinet's unit tests. It parses every frame with
-/// System.Text.Json (not the firmware's codec), checks the envelope, answers with the scripted
+/// System.Text.Json (not the firmware's codec), validates each CALL against the official OCPP 1.6
+/// JSON schema of its action, answers with the scripted
 /// policy below, and records everything, so tests can assert on what reached the wire.
 /// </summary>
 public sealed class TestCentralSystem : IOcppTransport
@@ -122,8 +123,14 @@ public sealed class TestCentralSystem : IOcppTransport
         string action = frame[2]!.GetValue<string>();
         JsonObject payload = frame[3]!.AsObject();
         var call = new ReceivedCall(id, action, payload);
+        var schemaResult = Ocpp.OcppSchemas.Evaluate(action + ".req", payload.ToJsonString());
         lock (_sync)
         {
+            if (!schemaResult.IsValid)
+            {
+                Violations.Add(action + ".req rejected by the official schema: " + payload.ToJsonString());
+            }
+
             if (Calls.Any(c => c.MessageId == id))
             {
                 Violations.Add("messageId reused: " + id);
