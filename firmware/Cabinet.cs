@@ -1,4 +1,5 @@
 using KiWhi.Armoire.Hal;
+using KiWhi.Armoire.Protocol.Iso14443;
 using KiWhi.Armoire.Protocol.Ocpp;
 
 namespace KiWhi.Armoire.Firmware
@@ -44,6 +45,8 @@ namespace KiWhi.Armoire.Firmware
         private readonly CardIdentity _card = new CardIdentity();
         private readonly CardIdentity _lastCard = new CardIdentity();
         private readonly char[] _hex = new char[CardIdentity.MaxUidLength * 2];
+        private readonly KiWhiPassReader _passReader;
+        private readonly KiWhiPassReadResult _passResult = new KiWhiPassReadResult();
 
         private bool _started;
         private long _nextCardPollMs;
@@ -63,6 +66,11 @@ namespace KiWhi.Armoire.Firmware
             for (int i = 0; i < count; i++)
             {
                 _bays[i] = new Bay(i + 1, configuration.SpotNumbers[i]);
+            }
+
+            if (configuration.RequireCardAuthentication && configuration.CardMasterKey != null && configuration.CardMasterKey.Length == 16)
+            {
+                _passReader = new KiWhiPassReader(hardware.CardReader, hardware.Random, configuration.CardMasterKey, 0, configuration.IdTagRule);
             }
 
             _panel = new FrontPanel(this, configuration, hardware.Indicators, hardware.Display, _log);
@@ -139,6 +147,15 @@ namespace KiWhi.Armoire.Firmware
                 {
                     _bays[i].Status = BayStatus.Faulted;
                 }
+            }
+
+            if (_configuration.RequireCardAuthentication && _passReader == null)
+            {
+                _log.Error(Component, "no valid card master key (16 bytes) configured: every card is rejected until the installer sets one");
+            }
+            else if (!_configuration.RequireCardAuthentication)
+            {
+                _log.Warning(Component, "card authentication is off: cards are identified by UID alone, which clones copy");
             }
 
             if (_hardware.Watchdog != null)
@@ -402,9 +419,54 @@ namespace KiWhi.Armoire.Firmware
             }
 
             _lastCard.CopyFrom(_card);
-            string idTag = FormatUid(_card);
-            _log.Info(Component, "card presented, UID " + FrontPanel.Mask(idTag) + " ATQA " + _card.Atqa.ToString() + " SAK " + _card.Sak.ToString());
+            string idTag = IdentifyCard();
+            if (idTag == null)
+            {
+                return;
+            }
+
             _panel.OnCardPresented(idTag, nowMs);
+        }
+
+        // Returns the idTag of the presented card, or null after telling the resident why it is rejected.
+        // A card that fails authentication never reaches the central system.
+        private string IdentifyCard()
+        {
+            string uidText = FrontPanel.Mask(FormatUid(_card));
+            if (!_configuration.RequireCardAuthentication)
+            {
+                _log.Info(Component, "card presented, UID " + uidText + " (not authenticated: authentication is off)");
+                return FormatUid(_card);
+            }
+
+            if (_passReader == null)
+            {
+                _log.Warning(Component, "card " + uidText + " rejected: no card master key configured");
+                _panel.OnCardRejected(TextId.CardNotRecognised, _hardware.Clock.MonotonicMs);
+                return null;
+            }
+
+            _passReader.Read(_card, _passResult);
+            if (_passResult.IsAccepted)
+            {
+                _log.Info(Component, "KiWhi Pass authenticated, UID " + uidText + ", card number " + _passResult.CardNumber.ToString());
+                return _passResult.IdTag;
+            }
+
+            _log.Warning(Component, "card " + uidText + " rejected: " + KiWhiPassReadResult.Describe(_passResult.Rejection)
+                + (_passResult.AuthFailedStep > 0 ? " at step " + _passResult.AuthFailedStep.ToString() : ""));
+            TextId text = TextId.CardNotRecognised;
+            if (_passResult.Rejection == KiWhiPassRejection.UnknownLayout || _passResult.Rejection == KiWhiPassRejection.BadChecksum)
+            {
+                text = TextId.CardUnknownLayout;
+            }
+            else if (_passResult.Rejection == KiWhiPassRejection.CardRemoved)
+            {
+                text = TextId.CardRemovedTooSoon;
+            }
+
+            _panel.OnCardRejected(text, _hardware.Clock.MonotonicMs);
+            return null;
         }
 
         private void SampleMeters(long nowMs)

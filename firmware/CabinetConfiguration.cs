@@ -56,6 +56,56 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>TransactionMessageRetryInterval: wait after a failed try, multiplied by the tries so far.</summary>
         public int TransactionMessageRetryIntervalSeconds = 60;
 
+        /// <summary>
+        /// Accept only KiWhi Pass cards that pass the Ultralight C mutual authentication with their
+        /// diversified key. False identifies cards by UID alone, which a clone copies in seconds: keep it
+        /// for bench tests with UID-only cards, never in a car park.
+        /// </summary>
+        public bool RequireCardAuthentication = true;
+
+        /// <summary>
+        /// Cabinet master key (16 bytes, 2TDEA) from which every card key is diversified (NXP AN10922).
+        /// A secret: never logged, never listed. Null means no card can be authenticated.
+        /// </summary>
+        public byte[] CardMasterKey;
+
+        /// <summary>How the idTag sent to the central system is derived from an authenticated card.</summary>
+        public KiWhi.Armoire.Protocol.Iso14443.KiWhiIdTagRule IdTagRule = KiWhi.Armoire.Protocol.Iso14443.KiWhiIdTagRule.Uid;
+
+        /// <summary>
+        /// False on a cabinet whose flash holds no configuration: it runs the first-boot setup on the
+        /// console, keeps every bay out of service and never connects to the central system. True by
+        /// default so that a configuration built in code (tests, the virtual cabinet) counts as provisioned;
+        /// <see cref="ConfigurationStore.Load"/> sets it from what the flash holds.
+        /// </summary>
+        public bool IsProvisioned = true;
+
+        /// <summary>Board profile name from the boards catalogue; null until provisioned.</summary>
+        public string BoardProfileName;
+
+        /// <summary>Network interface to the central system: "wifi" or "ethernet".</summary>
+        public string NetworkInterface = "wifi";
+
+        public string WifiSsid;
+
+        /// <summary>WPA2 passphrase; null for an open network. A secret: never logged or shown.</summary>
+        public string WifiPassword;
+
+        /// <summary>Ethernet addressing: "dhcp" or "static".</summary>
+        public string IpAddressing = "dhcp";
+
+        /// <summary>IPv4 settings used when <see cref="IpAddressing"/> is "static", in dotted decimal form.</summary>
+        public string StaticIpAddress;
+        public string SubnetMask;
+        public string DefaultGateway;
+        public string DnsServer;
+
+        /// <summary>Salted PBKDF2 hash of the technician password (see <see cref="TechnicianPassword"/>); null when none is set.</summary>
+        public string TechnicianPasswordHash;
+
+        /// <summary>A technician session with no input for this long is closed.</summary>
+        public int ConsoleInactivityTimeoutSeconds = 300;
+
         /// <summary>Number of bays (connectors 1..N).</summary>
         public int BayCount
         {

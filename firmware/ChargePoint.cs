@@ -258,6 +258,12 @@ namespace KiWhi.Armoire.Firmware
                 _log.Error(Component, "request not sent, invalid field: " + exception.Message);
                 OnCallFailed(nowMs, "invalid request");
             }
+            catch (System.InvalidOperationException exception)
+            {
+                // The frame did not fit the output buffer; the partial frame is never sent.
+                _log.Error(Component, "request not sent: " + exception.Message);
+                OnCallFailed(nowMs, "request too large");
+            }
         }
 
         private void Connect()

@@ -105,6 +105,17 @@ namespace KiWhi.Armoire.Firmware
             Authorize(nowMs);
         }
 
+        /// <summary>Tells the resident that the presented card is not accepted (authentication or data failed).</summary>
+        public void OnCardRejected(TextId text, long nowMs)
+        {
+            if (State == FrontPanelState.Authorizing)
+            {
+                return;
+            }
+
+            ShowMessage(text, null, null, IndicatorColor.Red, BuzzerPattern.Error, nowMs);
+        }
+
         /// <summary>Handles a key from the keypad: '0'-'9', '*' (cancel) or '#' (confirm).</summary>
         public void OnKey(char key, long nowMs)
         {

@@ -34,6 +34,8 @@ namespace KiWhi.Armoire.Firmware
             "Carte non\nreconnue",
             "Hors service\nAppel technicien",
             "Armoire\nhors service",
+            "Carte non valide\nformat inconnu",
+            "Carte retirée\ntrop tôt",
         };
 
         private static readonly string[] English = new string[]
@@ -60,6 +62,8 @@ namespace KiWhi.Armoire.Firmware
             "Card not\nrecognised",
             "Out of order\nCall technician",
             "Cabinet\nout of service",
+            "Invalid card\nunknown format",
+            "Card removed\ntoo soon",
         };
 
         /// <summary>Number of texts in each language.</summary>

@@ -25,5 +25,7 @@ namespace KiWhi.Armoire.Firmware
         CardNotRecognised,
         CabinetFaulted,
         CabinetUnavailable,
+        CardUnknownLayout,
+        CardRemovedTooSoon,
     }
 }

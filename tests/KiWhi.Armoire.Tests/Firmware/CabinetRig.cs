@@ -20,6 +20,9 @@ public sealed class CabinetRig
             MeterValueSampleIntervalSeconds = 60,
             CallTimeoutSeconds = 10,
             ReconnectDelaySeconds = 5,
+
+            // Most cabinet tests identify cards by UID; CardAuthenticationFlowTests turn authentication on.
+            RequireCardAuthentication = false,
         };
         configure?.Invoke(Configuration);
 
@@ -80,9 +83,12 @@ public sealed class CabinetRig
     }
 
     /// <summary>Presents a card for half a second, then takes it away long enough to count as removed.</summary>
-    public void Badge(string uidHex)
+    public void Badge(string uidHex) => Badge(UidCard.FromHex(uidHex));
+
+    /// <summary>Presents <paramref name="card"/> for half a second, then takes it away long enough to count as removed.</summary>
+    public void Badge(SimulatedCard card)
     {
-        Reader.Present(UidCard.FromHex(uidHex));
+        Reader.Present(card);
         Run(0.5);
         Reader.Remove();
         Run((Cabinet.CardRemovedAfterMs + 2 * Cabinet.CardPollIntervalMs) / 1000.0);

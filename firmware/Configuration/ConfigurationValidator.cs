@@ -1,0 +1,117 @@
+using KiWhi.Armoire.Boards;
+
+namespace KiWhi.Armoire.Firmware
+{
+    /// <summary>
+    /// Checks that a whole configuration can run a cabinet: each setting valid on its own, then the
+    /// rules between settings (the network details the chosen interface needs, the board's bay count
+    /// and network port, a card master key when cards must authenticate, a technician password).
+    /// </summary>
+    public static class ConfigurationValidator
+    {
+        /// <summary>Returns <see cref="SettingCheck.Valid"/> or the first problem found, in registry order.</summary>
+        public static SettingCheck Validate(CabinetConfiguration configuration)
+        {
+            SettingDefinition[] settings = ConfigurationRegistry.Settings;
+            for (int i = 0; i < settings.Length; i++)
+            {
+                SettingDefinition setting = settings[i];
+                string text = ConfigurationRegistry.GetText(setting, configuration);
+                if (text.Length == 0 && setting.IsRequiredAtProvisioning)
+                {
+                    return new SettingCheck(SettingErrorKind.Required, setting.Key, "", null, null);
+                }
+
+                SettingCheck check = SettingValidator.Check(setting, text);
+                if (!check.IsValid)
+                {
+                    return check;
+                }
+            }
+
+            SettingCheck crossCheck = CheckNetwork(configuration);
+            if (!crossCheck.IsValid)
+            {
+                return crossCheck;
+            }
+
+            crossCheck = CheckBoard(configuration);
+            if (!crossCheck.IsValid)
+            {
+                return crossCheck;
+            }
+
+            if (configuration.RequireCardAuthentication && configuration.CardMasterKey == null)
+            {
+                return new SettingCheck(SettingErrorKind.RequiredForCardAuthentication, "CardMasterKey", "", null, null);
+            }
+
+            if (!TechnicianPassword.IsWellFormed(configuration.TechnicianPasswordHash))
+            {
+                return new SettingCheck(SettingErrorKind.PasswordMissing, TechnicianPassword.Rule.Key, "", null, null);
+            }
+
+            return SettingCheck.Valid;
+        }
+
+        private static SettingCheck CheckNetwork(CabinetConfiguration configuration)
+        {
+            if (configuration.NetworkInterface == "wifi")
+            {
+                return RequireForNetwork(configuration.WifiSsid, "WifiSsid", "wifi");
+            }
+
+            if (configuration.IpAddressing != "static")
+            {
+                return SettingCheck.Valid;
+            }
+
+            // A static address needs its mask and a gateway to reach a central system off the local
+            // network; the DNS server stays optional for a URL with an IP address.
+            SettingCheck check = RequireForNetwork(configuration.StaticIpAddress, "StaticIpAddress", "static");
+            if (check.IsValid)
+            {
+                check = RequireForNetwork(configuration.SubnetMask, "SubnetMask", "static");
+            }
+
+            if (check.IsValid)
+            {
+                check = RequireForNetwork(configuration.DefaultGateway, "DefaultGateway", "static");
+            }
+
+            return check;
+        }
+
+        private static SettingCheck CheckBoard(CabinetConfiguration configuration)
+        {
+            BoardProfile board = BoardCatalogue.Find(configuration.BoardProfileName);
+            if (board == null)
+            {
+                return SettingCheck.Valid;
+            }
+
+            string boardNetwork = board.Network == NetworkKind.Ethernet ? "ethernet" : "wifi";
+            if (configuration.NetworkInterface != boardNetwork)
+            {
+                return new SettingCheck(SettingErrorKind.NetworkNotOnBoard, "NetworkInterface", configuration.NetworkInterface, board.Name, boardNetwork);
+            }
+
+            if (configuration.BayCount > board.MaxBays)
+            {
+                return new SettingCheck(SettingErrorKind.TooManyBays, "SpotNumbers", configuration.BayCount.ToString(), board.Name, board.MaxBays.ToString());
+            }
+
+            return SettingCheck.Valid;
+        }
+
+        private static SettingCheck RequireForNetwork(string value, string key, string mode)
+        {
+            if (value == null || value.Length == 0)
+            {
+                return new SettingCheck(SettingErrorKind.RequiredForNetwork, key, "", mode, null);
+            }
+
+            return SettingCheck.Valid;
+        }
+    }
+}
