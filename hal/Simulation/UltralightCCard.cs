@@ -36,7 +36,7 @@ namespace KiWhi.Armoire.Hal.Simulation
         public const int PageCount = UltralightCommands.PageCount;
 
         /// <summary>
-        /// Frame waiting time of the reader side: TTimeOut is 5 ms in datasheet Tables 24 and 27. An answer
+        /// Frame waiting time of the reader side: TTimeOut is 5 ms in datasheet Tables 24 and 27. A response
         /// slower than this is lost.
         /// </summary>
         public const int TimeoutMs = 5;
@@ -44,7 +44,7 @@ namespace KiWhi.Armoire.Hal.Simulation
         private const int PageSize = UltralightCommands.PageSize;
         private const int NonceLength = 8;
 
-        // Datasheet Table 13: the key pages of a new card hold "BREAKMEIFYOUCAN!".
+        // Datasheet Table 13: the key pages of a new card contain "BREAKMEIFYOUCAN!".
         private static readonly byte[] FactoryKeyPages = new byte[]
         {
             0x42, 0x52, 0x45, 0x41, 0x4B, 0x4D, 0x45, 0x49, 0x46, 0x59, 0x4F, 0x55, 0x43, 0x41, 0x4E, 0x21,
@@ -166,12 +166,12 @@ namespace KiWhi.Armoire.Hal.Simulation
         public bool ForgeAuthentication { get; set; }
 
         /// <summary>
-        /// Time the card takes to answer, in ms. Above <see cref="TimeoutMs"/> the card still executes each
-        /// command but the answer is lost (the reader sees a timeout).
+        /// Time the card takes to respond, in ms. Above <see cref="TimeoutMs"/> the card still executes each
+        /// command but the response is lost (the reader sees a timeout).
         /// </summary>
         public int ResponseDelayMs { get; set; }
 
-        /// <summary>Every answer sent since creation, in order; a null entry is a NAK. Used to build replay attacks.</summary>
+        /// <summary>Every response sent since creation, in order, with null for a NAK. Used to build replay attacks.</summary>
         public IReadOnlyList<byte[]> RecordedResponses
         {
             get
@@ -183,7 +183,7 @@ namespace KiWhi.Armoire.Hal.Simulation
             }
         }
 
-        /// <summary>Writes a key in DES order to pages 2Ch-2Fh; it takes effect at the next activation, as on the chip.</summary>
+        /// <summary>Writes a key in DES order to pages 2Ch-2Fh. It takes effect at the next activation, as on the chip.</summary>
         public void WriteKeyPages(byte[] key)
         {
             CheckKey(key);
@@ -224,7 +224,7 @@ namespace KiWhi.Armoire.Hal.Simulation
             CheckPage(page);
             if (bytes == null || bytes.Length != PageSize)
             {
-                throw new ArgumentException("A page holds 4 bytes.", nameof(bytes));
+                throw new ArgumentException("A page has 4 bytes; pass exactly 4.", nameof(bytes));
             }
 
             lock (_lock)
@@ -251,9 +251,9 @@ namespace KiWhi.Armoire.Hal.Simulation
         }
 
         /// <summary>
-        /// Makes the card answer every following frame with the next of <paramref name="responses"/>, whatever
-        /// the frame holds, as a replay device would. A null entry is sent as a NAK; once they are used up the
-        /// card stays silent.
+        /// Makes the card respond to every following frame with the next of <paramref name="responses"/>,
+        /// whatever the frame contains, as a replay device would. A null entry is sent as a NAK. Once the
+        /// responses are used up, the card stays silent.
         /// </summary>
         public void ReplayResponses(IEnumerable<byte[]> responses)
         {
@@ -503,7 +503,7 @@ namespace KiWhi.Armoire.Hal.Simulation
                 return Nak(UltralightCommands.NakInvalidArgument);
             }
 
-            // The card writes the first 4 of the 16 bytes (datasheet §9.4).
+            // The card writes the first 4 of the 16 bytes.
             return Write(page, command, 0, response);
         }
 
@@ -532,8 +532,8 @@ namespace KiWhi.Armoire.Hal.Simulation
             byte lock2 = _effectiveLockBytes[2];
             byte lock3 = _effectiveLockBytes[3];
 
-            // Page 02h lock bytes (datasheet §7.5.2): lock byte 0 bit 3 locks page 03h, bits 4-7 pages
-            // 04h-07h; lock byte 1 bits 0-7 lock pages 08h-0Fh.
+            // Page 02h lock bytes (datasheet §7.5.2): lock byte 0 bit 3 locks page 03h and bits 4-7 lock
+            // pages 04h-07h. Lock byte 1 bits 0-7 lock pages 08h-0Fh.
             if (page == UltralightCommands.OtpPage)
             {
                 return (lock0 & 0x08) != 0;
@@ -550,7 +550,7 @@ namespace KiWhi.Armoire.Hal.Simulation
             }
 
             // Page 28h lock bytes: pages 10h-27h lock in groups of four, then the counter, AUTH0, AUTH1
-            // and the key pages. NOTE: bit positions as libraries use them (liblogicalaccess lockPage),
+            // and the key pages. NOTE: bit positions come from a third-party library's mapping and were
             // not checked against the datasheet text.
             if (page >= 0x10 && page <= 0x1B)
             {
@@ -621,15 +621,15 @@ namespace KiWhi.Armoire.Hal.Simulation
                     return false;
                 }
 
-                // NOTE: the datasheet asks for an RF reset before an increment counts; whether the initial
-                // value also waits for one is not stated, so it is applied at once.
+                // NOTE: the datasheet requires an RF reset before an increment counts. It does not say whether
+                // the initial value also waits for one, so it is applied at once.
                 _memory[address] = lowByte;
                 _memory[address + 1] = highByte;
                 return true;
             }
 
             // NOTE: a zero increment, a second increment before the RF reset and an overflow past FFFFh
-            // are rejected here; the datasheet excerpt did not describe these cases.
+            // are rejected here. The datasheet text read for this model does not describe these cases.
             int increment = lowByte & 0x0F;
             if (increment == 0 || _pendingCounterIncrement != 0 || value + increment > 0xFFFF)
             {
@@ -713,7 +713,7 @@ namespace KiWhi.Armoire.Hal.Simulation
                 return encrypt ? tripleDes.EncryptCbc(data, iv, PaddingMode.None) : tripleDes.DecryptCbc(data, iv, PaddingMode.None);
             }
 
-            // .NET rejects keys whose halves are equal as weak; the chip accepts them.
+            // .NET rejects keys whose halves are equal as weak, but the chip accepts them.
             var fallback = new TwoKeyTripleDes();
             fallback.SetKey(_activeKey, 0);
             byte[] output = new byte[data.Length];
@@ -763,7 +763,7 @@ namespace KiWhi.Armoire.Hal.Simulation
         {
             if (key == null || key.Length != UltralightCKeyFormat.KeyLength)
             {
-                throw new ArgumentException("An Ultralight C key has 16 bytes.", nameof(key));
+                throw new ArgumentException("An Ultralight C key has 16 bytes (K1‖K2 in DES order).", nameof(key));
             }
         }
 

@@ -1,0 +1,214 @@
+using System;
+using System.Threading;
+using KiWhi.Armoire.Firmware;
+using KiWhi.Armoire.Hal.Simulation;
+using KiWhi.Armoire.Tools.Bench;
+using Microsoft.Extensions.Logging;
+
+namespace KiWhi.Armoire.Tools.VirtualCabinet
+{
+    /// <summary>
+    /// The firmware's <see cref="Cabinet"/> on simulated hardware, with its loop on a dedicated thread
+    /// every <see cref="LoopPeriodMs"/> ms, a <see cref="SystemClock"/>, files in a host folder and a real
+    /// WebSocket transport. By default it also runs a bench central system in-process.
+    /// </summary>
+    public sealed class VirtualCabinetHost : IDisposable
+    {
+        /// <summary>Pause between two iterations of the cabinet loop, in ms.</summary>
+        public const int LoopPeriodMs = 10;
+
+        private readonly VirtualCabinetOptions _options;
+        private readonly LogBook _log;
+        private readonly ILoggerFactory _loggerFactory;
+        private readonly bool _runFirmware;
+        private readonly string _flashFolder;
+        private Thread _loopThread;
+        private volatile bool _stopping;
+        private volatile CabinetStatus _status = CabinetStatus.NotRunning;
+        private Cabinet _cabinet;
+        private long _loopErrorCount;
+
+        /// <summary>
+        /// Builds the simulations. <paramref name="runFirmware"/> false leaves the firmware out, so tests
+        /// can drive the simulations and the commands alone. Cabinet files go to <paramref name="flashFolder"/>.
+        /// </summary>
+        public VirtualCabinetHost(VirtualCabinetOptions options, LogBook log, string flashFolder, bool runFirmware = true)
+        {
+            _options = options ?? throw new ArgumentNullException(nameof(options));
+            _log = log ?? throw new ArgumentNullException(nameof(log));
+            _flashFolder = flashFolder ?? throw new ArgumentNullException(nameof(flashFolder));
+            _runFirmware = runFirmware;
+            _loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(log.CreateLoggerProvider()).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Information));
+
+            SpotNumbers = options.EffectiveSpotNumbers();
+            Clock = new SystemClock();
+            Reader = new SimulatedCardReader();
+            Keypad = new SimulatedKeypad();
+            Contactors = new SimulatedContactorBank(SpotNumbers.Length, activeHigh: true, Clock);
+            Meters = new SimulatedEnergyMeter(Contactors, options.PowerW);
+            Indicators = new SimulatedIndicators(Clock);
+            Display = new SimulatedDisplay(16, Clock);
+            ConsoleLine = new SimulatedSerialLine();
+            Watchdog = new SimulatedWatchdog(Clock);
+            Transport = new ObservedTransport(new WebSocketTransport(_loggerFactory.CreateLogger("transport")));
+            Cards = new CardFactory(options.UidOnly);
+        }
+
+        public int[] SpotNumbers { get; }
+
+        /// <summary>Charge-point identity the cabinet connects with.</summary>
+        public string Identity
+        {
+            get { return _options.Identity; }
+        }
+
+        /// <summary>Log of this run.</summary>
+        public LogBook Log
+        {
+            get { return _log; }
+        }
+
+        public SystemClock Clock { get; }
+
+        public SimulatedCardReader Reader { get; }
+
+        public SimulatedKeypad Keypad { get; }
+
+        public SimulatedContactorBank Contactors { get; }
+
+        public SimulatedEnergyMeter Meters { get; }
+
+        public SimulatedIndicators Indicators { get; }
+
+        public SimulatedDisplay Display { get; }
+
+        public SimulatedSerialLine ConsoleLine { get; }
+
+        public SimulatedWatchdog Watchdog { get; }
+
+        public ObservedTransport Transport { get; }
+
+        /// <summary>Cards for the badge command, matching the cabinet's authentication setting.</summary>
+        public CardFactory Cards { get; }
+
+        /// <summary>The in-process bench central system, or null when --csms names another one.</summary>
+        public BenchCentralSystem Bench { get; private set; }
+
+        /// <summary>Central-system URL the cabinet connects to, without its identity; set by <see cref="Start"/>.</summary>
+        public string CentralSystemUrl { get; private set; }
+
+        /// <summary>Latest snapshot of the firmware's state.</summary>
+        public CabinetStatus Status
+        {
+            get { return _status; }
+        }
+
+        public int BayCount
+        {
+            get { return SpotNumbers.Length; }
+        }
+
+        /// <summary>
+        /// Starts the bench (unless a central system was given), then the firmware and its loop thread.
+        /// Throws what the firmware's constructor or Start throws, for example
+        /// <see cref="NotImplementedException"/> while the Cabinet is a stub.
+        /// </summary>
+        public void Start()
+        {
+            if (_options.CentralSystemUrl == null)
+            {
+                var benchOptions = new BenchOptions();
+                benchOptions.InvalidIdTags.Add(PresetCards.UidOf(PresetCards.RejectedName));
+                Bench = new BenchCentralSystem(benchOptions, _loggerFactory.CreateLogger("bench"));
+                Bench.Start();
+                CentralSystemUrl = Bench.Url;
+            }
+            else
+            {
+                CentralSystemUrl = _options.CentralSystemUrl;
+            }
+
+            if (!_runFirmware)
+            {
+                return;
+            }
+
+            var hardware = new CabinetHardware
+            {
+                CardReader = Reader,
+                Keypad = Keypad,
+                Contactors = Contactors,
+                Meters = Meters,
+                Indicators = Indicators,
+                Display = Display,
+                Clock = Clock,
+                Random = new SystemRandomSource(),
+                Storage = new DirectoryFileStorage(_flashFolder),
+                Transport = Transport,
+                ConsoleLine = ConsoleLine,
+                Watchdog = Watchdog,
+            };
+            var configuration = new CabinetConfiguration
+            {
+                CentralSystemUrl = CentralSystemUrl,
+                ChargePointIdentity = _options.Identity,
+                SpotNumbers = SpotNumbers,
+                Language = _options.Language,
+                MeterValueSampleIntervalSeconds = _options.MeterValueSampleIntervalSeconds,
+                RequireCardAuthentication = !_options.UidOnly,
+                CardMasterKey = _options.UidOnly ? null : (byte[])CardFactory.DemoMasterKey.Clone(),
+            };
+
+            _cabinet = new Cabinet(hardware, configuration, new LogBookSink(_log));
+            _cabinet.Start();
+            TakeSnapshot();
+            _loopThread = new Thread(RunLoop) { IsBackground = true, Name = "cabinet loop" };
+            _loopThread.Start();
+        }
+
+        public void Dispose()
+        {
+            _stopping = true;
+            _loopThread?.Join(TimeSpan.FromSeconds(2));
+            Transport.Close();
+            Bench?.StopAsync().Wait(TimeSpan.FromSeconds(5));
+            _loggerFactory.Dispose();
+        }
+
+        private void RunLoop()
+        {
+            while (!_stopping)
+            {
+                // RunOnce catches every error itself; this handler only keeps the thread alive if that contract breaks.
+                try
+                {
+                    _cabinet.RunOnce();
+                    TakeSnapshot();
+                }
+                catch (Exception exception)
+                {
+                    // Logs the first error and then every 100th, so a loop that keeps failing does not flood the log.
+                    _loopErrorCount++;
+                    if (_loopErrorCount % 100 == 1)
+                    {
+                        _log.Write("ERROR", "virtual-cabinet", "Cabinet.RunOnce threw, which it must never do (" + _loopErrorCount + " times so far): " + exception);
+                    }
+                }
+
+                Thread.Sleep(LoopPeriodMs);
+            }
+        }
+
+        private void TakeSnapshot()
+        {
+            var bays = new BayStatusView[_cabinet.BayCount];
+            for (int i = 0; i < bays.Length; i++)
+            {
+                Bay bay = _cabinet.GetBay(i + 1);
+                bays[i] = new BayStatusView(bay.ConnectorId, bay.Status.ToString(), bay.HasSession && bay.HasTransactionId ? bay.TransactionId : null);
+            }
+
+            _status = new CabinetStatus(_cabinet.ChargePoint.Link.ToString(), _cabinet.ChargePoint.Registration.ToString(), bays, _cabinet.LoopFaults);
+        }
+    }
+}
