@@ -1,6 +1,6 @@
 namespace KiWhi.Armoire.Protocol.Json
 {
-    /// <summary>Malformed JSON text: syntax, invalid UTF-8, excessive nesting or an out-of-range number.</summary>
+    /// <summary>Malformed JSON text: a syntax error, invalid UTF-8, an unpaired surrogate escape or excessive nesting.</summary>
     public sealed class JsonFormatException : System.Exception
     {
         /// <summary>Creates the exception for the byte offset where the reader stopped.</summary>
@@ -10,7 +10,7 @@ namespace KiWhi.Armoire.Protocol.Json
             Position = position;
         }
 
-        /// <summary>Byte offset in the input where the error was found.</summary>
+        /// <summary>Index, in the array given to <see cref="JsonReader.Reset"/>, of the byte where the error was found.</summary>
         public int Position { get; }
     }
 }
