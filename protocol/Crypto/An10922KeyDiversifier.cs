@@ -28,7 +28,7 @@ namespace KiWhi.Armoire.Protocol.Crypto
         private readonly DesCmac _cmac = new DesCmac(new TwoKeyTripleDes());
         private readonly byte[] _data = new byte[PaddedBlockCount * DesBlockCipher.BlockSize];
 
-        /// <summary>Creates a diversifier for the 16-byte master key at <paramref name="offset"/>; the bytes are not kept.</summary>
+        /// <summary>Creates a diversifier for the 16-byte master key at <paramref name="offset"/>. Only its key schedule is kept.</summary>
         public An10922KeyDiversifier(byte[] masterKey, int offset)
         {
             _cmac.SetKey(masterKey, offset);
@@ -45,7 +45,7 @@ namespace KiWhi.Armoire.Protocol.Crypto
             DesBlockCipher.CheckRange(key, keyOffset, KeyLength, nameof(key));
             if (count < 1 || count > MaxInputLength)
             {
-                throw new ArgumentOutOfRangeException(nameof(count), "The diversification input must hold 1 to " + MaxInputLength + " bytes, not " + count + ".");
+                throw new ArgumentOutOfRangeException(nameof(count), "The diversification input must contain 1 to " + MaxInputLength + " bytes, not " + count + ".");
             }
 
             Array.Copy(input, offset, _data, 1, count);
@@ -58,7 +58,7 @@ namespace KiWhi.Armoire.Protocol.Crypto
             Array.Clear(_data, 0, _data.Length);
         }
 
-        /// <summary>Overwrites the master key schedule with zeros; the instance is unusable afterwards.</summary>
+        /// <summary>Overwrites the master key schedule with zeros. The instance is unusable afterwards.</summary>
         public void Clear()
         {
             _cmac.Clear();

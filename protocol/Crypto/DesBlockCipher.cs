@@ -46,7 +46,7 @@ namespace KiWhi.Armoire.Protocol.Crypto
             _hasKey = true;
         }
 
-        /// <summary>Overwrites the round keys with zeros; the cipher then needs a new <see cref="SetKey"/>.</summary>
+        /// <summary>Overwrites the round keys with zeros. The cipher then needs a new <see cref="SetKey"/>.</summary>
         public void Clear()
         {
             Array.Clear(_encryptSchedule, 0, _encryptSchedule.Length);
@@ -54,13 +54,13 @@ namespace KiWhi.Armoire.Protocol.Crypto
             _hasKey = false;
         }
 
-        /// <summary>Encrypts one block; <paramref name="input"/> and <paramref name="output"/> may overlap exactly.</summary>
+        /// <summary>Encrypts one block. <paramref name="input"/> and <paramref name="output"/> may overlap.</summary>
         public void EncryptBlock(byte[] input, int inputOffset, byte[] output, int outputOffset)
         {
             CryptBlock(_encryptSchedule, input, inputOffset, output, outputOffset);
         }
 
-        /// <summary>Decrypts one block; <paramref name="input"/> and <paramref name="output"/> may overlap exactly.</summary>
+        /// <summary>Decrypts one block. <paramref name="input"/> and <paramref name="output"/> may overlap.</summary>
         public void DecryptBlock(byte[] input, int inputOffset, byte[] output, int outputOffset)
         {
             CryptBlock(_decryptSchedule, input, inputOffset, output, outputOffset);
@@ -161,7 +161,7 @@ namespace KiWhi.Armoire.Protocol.Crypto
             }
         }
 
-        /// <summary>Throws unless <paramref name="buffer"/> holds <paramref name="count"/> bytes from <paramref name="offset"/>.</summary>
+        /// <summary>Throws unless <paramref name="buffer"/> contains <paramref name="count"/> bytes from <paramref name="offset"/>.</summary>
         internal static void CheckRange(byte[] buffer, int offset, int count, string name)
         {
             if (buffer == null)

@@ -4,14 +4,14 @@ namespace KiWhi.Armoire.Protocol.Crypto
 {
     /// <summary>
     /// CMAC (NIST SP 800-38B) over a 64-bit DES-family cipher, with a full 8-byte tag. Subkeys K1 and
-    /// K2 are derived once per key; computing a MAC allocates nothing. Not thread-safe.
+    /// K2 are derived once per key, and computing a MAC allocates nothing. Not thread-safe.
     /// </summary>
     public sealed class DesCmac
     {
         /// <summary>Tag length in bytes (the full cipher block).</summary>
         public const int MacSize = DesBlockCipher.BlockSize;
 
-        // SP 800-38B §5.3: R64 = 0^59 ‖ 11011, XORed into the low byte when the shifted-out bit is 1.
+        // SP 800-38B constant for 64-bit blocks, R64 = 0^59 ‖ 11011: XORed into the low byte when the shifted-out bit is 1.
         private const byte R64 = 0x1B;
 
         private readonly DesBlockCipher _cipher;
@@ -19,7 +19,7 @@ namespace KiWhi.Armoire.Protocol.Crypto
         private readonly byte[] _subkey2 = new byte[MacSize];
         private readonly byte[] _state = new byte[MacSize];
 
-        /// <summary>Creates a CMAC that owns <paramref name="cipher"/>: its key is set by <see cref="SetKey"/>.</summary>
+        /// <summary>Creates a CMAC that owns <paramref name="cipher"/>, whose key is then set by <see cref="SetKey"/>.</summary>
         public DesCmac(DesBlockCipher cipher)
         {
             if (cipher == null)
@@ -36,7 +36,7 @@ namespace KiWhi.Armoire.Protocol.Crypto
             get { return _cipher.KeySize; }
         }
 
-        /// <summary>Sets the cipher key from <paramref name="key"/> at <paramref name="offset"/> and derives K1 and K2 (SP 800-38B §6.1).</summary>
+        /// <summary>Sets the cipher key from <paramref name="key"/> at <paramref name="offset"/> and derives the subkeys K1 and K2.</summary>
         public void SetKey(byte[] key, int offset)
         {
             _cipher.SetKey(key, offset);

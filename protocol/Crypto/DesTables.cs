@@ -11,8 +11,8 @@ namespace KiWhi.Armoire.Protocol.Crypto
     /// Round-key layout used by <see cref="DesEngine"/>: the 48-bit round key is cut into eight 6-bit groups
     /// g1..g8 (g1 feeds S-box 1). <c>odd = g1&lt;&lt;24 | g3&lt;&lt;16 | g5&lt;&lt;8 | g7</c> and
     /// <c>even = g2&lt;&lt;24 | g4&lt;&lt;16 | g6&lt;&lt;8 | g8</c>. The expansion E then reduces to two
-    /// rotations of R: rotating R right by 3 puts the E bits of groups 1, 3, 5, 7 at bits 24, 16, 8, 0, and
-    /// rotating it left by 1 does the same for groups 2, 4, 6, 8.
+    /// rotations of R. R rotated right by 3 has the E bits of groups 1, 3, 5 and 7 at bits 24, 16, 8 and 0.
+    /// R rotated left by 1 has those of groups 2, 4, 6 and 8 at the same places.
     /// </para>
     /// <para>
     /// The engine keeps L and R rotated right by 3 during the rounds, so the SP tables store the output of
@@ -22,8 +22,9 @@ namespace KiWhi.Armoire.Protocol.Crypto
     /// </remarks>
     internal static class DesTables
     {
-        /// <summary>S-box j followed by P, rotated right by 3; index is the 6-bit S-box input (b1 = bit 5).</summary>
+        /// <summary>S-box 1 followed by P, rotated right by 3. The index is the 6-bit S-box input, b1 in bit 5.</summary>
         internal static readonly uint[] Sp1 = new uint[64];
+        /// <summary>S-box 2 followed by P, same layout as <see cref="Sp1"/>; Sp3 to Sp8 follow the same pattern.</summary>
         internal static readonly uint[] Sp2 = new uint[64];
         internal static readonly uint[] Sp3 = new uint[64];
         internal static readonly uint[] Sp4 = new uint[64];
@@ -170,7 +171,7 @@ namespace KiWhi.Armoire.Protocol.Crypto
                 int shift = 24 - 8 * (group / 2) + (5 - i % 6);
                 uint[] target = (group & 1) == 0 ? Pc2Odd : Pc2Even;
 
-                // C holds bits 1..28 in nibbles 0..6; D holds bits 29..56 in nibbles 7..13.
+                // C‖D bits 1..56 map to nibbles 0..13, so C fills nibbles 0..6 and D nibbles 7..13.
                 int source = Pc2[i] - 1;
                 SetNibbleContribution(target, source, 1u << shift);
             }

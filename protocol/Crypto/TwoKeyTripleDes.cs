@@ -24,8 +24,8 @@ namespace KiWhi.Armoire.Protocol.Crypto
 
         protected override void ComputeSchedules(byte[] key, int offset, uint[] encryptSchedule, uint[] decryptSchedule)
         {
-            // Encryption runs E(K1), D(K2), E(K1); decryption runs D(K1), E(K2), D(K1). Each DES key is
-            // scheduled once and the other stages are copies or reversals.
+            // Encryption runs E(K1), D(K2), E(K1), and decryption runs D(K1), E(K2), D(K1). Each DES key is
+            // scheduled once, and the other stages are copies or reversals.
             DesEngine.ComputeSchedule(key, offset, encryptSchedule, 0, false);
             DesEngine.ComputeSchedule(key, offset + 8, encryptSchedule, StageLength, true);
             System.Array.Copy(encryptSchedule, 0, encryptSchedule, 2 * StageLength, StageLength);

@@ -42,7 +42,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
 
         /// <summary>
         /// Returns true when the last two of <paramref name="countWithCrc"/> bytes are the CRC_A of the bytes
-        /// before them; false for frames shorter than 3 bytes.
+        /// before them. Frames shorter than 3 bytes and ranges outside the buffer return false.
         /// </summary>
         public static bool IsValid(byte[] frame, int offset, int countWithCrc)
         {

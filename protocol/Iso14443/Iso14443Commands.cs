@@ -9,7 +9,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>WUPA, a 7-bit short frame: wakes cards in the IDLE and the HALT state.</summary>
         public const byte Wupa = 0x52;
 
-        /// <summary>First byte of HLTA; the frame is 50h 00h followed by CRC_A.</summary>
+        /// <summary>First byte of HLTA. The frame is 50h 00h followed by CRC_A.</summary>
         public const byte Hlta = 0x50;
 
         /// <summary>SEL code of cascade level 1 (ANTICOLLISION and SELECT).</summary>

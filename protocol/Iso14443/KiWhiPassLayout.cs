@@ -30,7 +30,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>Data length in bytes: pages 04h to 07h.</summary>
         public const int DataLength = 16;
 
-        /// <summary>Layout version written by <see cref="Encode"/>; other versions are rejected.</summary>
+        /// <summary>Layout version written by <see cref="Encode"/>. Other versions are rejected.</summary>
         public const byte CurrentVersion = 1;
 
         /// <summary>AUTH0 of a personalized card: pages 04h and above need authentication.</summary>

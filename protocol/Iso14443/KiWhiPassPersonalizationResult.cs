@@ -6,7 +6,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>Data, key and access protection are written and were verified by a fresh read.</summary>
         Personalized = 0,
 
-        /// <summary>Not an Ultralight C; nothing was written.</summary>
+        /// <summary>Not an Ultralight C. Nothing was written.</summary>
         NotUltralightC,
 
         /// <summary>

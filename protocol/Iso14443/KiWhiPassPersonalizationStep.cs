@@ -6,7 +6,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>ATQA, SAK and UID checks.</summary>
         Identify = 0,
 
-        /// <summary>Finding the key the card holds: factory, diversified, a mix after a torn key write, or none.</summary>
+        /// <summary>Finding the key of the card: factory, diversified, a mix after a torn key write, or none.</summary>
         FindCurrentKey,
 
         /// <summary>WRITE and read-back of the data pages 04h to 07h.</summary>
@@ -21,7 +21,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>WRITE and read-back of AUTH1 and AUTH0.</summary>
         WriteAccessConfiguration,
 
-        /// <summary>Unauthenticated READ must fail, then a full KiWhi Pass read must return the written data.</summary>
+        /// <summary>Unauthenticated READ must fail, then a READ after authentication must return the written data.</summary>
         VerifyProtection,
 
         /// <summary>WRITE and read-back of the lock bits of the key and access configuration pages.</summary>

@@ -20,7 +20,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
     /// a re-activation (datasheet §7.5.7), so the card is re-activated and must authenticate with the new
     /// key. Otherwise the run finds the key that works and writes again.</item>
     /// <item>AUTH0 and AUTH1 are written only after the new key has authenticated. Then an
-    /// unauthenticated READ must fail and a full <see cref="KiWhiPassReader"/> read must succeed.</item>
+    /// unauthenticated READ must fail and a READ after authentication must return the written data.</item>
     /// <item>Lock bits are written last, only after all of the above. They are irreversible.</item>
     /// </list>
     /// Runs on the device or on a host tool. Not thread-safe.
@@ -28,8 +28,8 @@ namespace KiWhi.Armoire.Protocol.Iso14443
     public sealed class KiWhiPassPersonalizer
     {
         /// <summary>
-        /// WRITE answer timeout. NOTE: an estimate: the 5 ms TTimeOut of AUTHENTICATE plus the EEPROM
-        /// programming time, not a value read in the datasheet.
+        /// WRITE response timeout. NOTE: an estimate (the 5 ms TTimeOut of AUTHENTICATE plus the EEPROM
+        /// programming time), not a value read in the datasheet.
         /// </summary>
         public const int WriteTimeoutMs = 10;
 
@@ -37,7 +37,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         public const int MaxKeyWriteAttempts = 2;
 
         // Lock byte 3 (page 28h, byte 1): bit 5 locks AUTH0 (2Ah), bit 6 AUTH1 (2Bh), bit 7 the key pages.
-        // NOTE: bit positions as libraries use them (liblogicalaccess lockPage), not checked against the
+        // NOTE: bit positions come from a third-party library's mapping and were not checked against the
         // datasheet text.
         private const byte ConfigurationLockBits = 0xE0;
         private const int KeyPageCount = 4;
@@ -51,8 +51,6 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         private readonly ICardTransceiver _transceiver;
         private readonly UltralightCAuthenticator _authenticator;
         private readonly An10922KeyDiversifier _diversifier;
-        private readonly KiWhiPassReader _reader;
-        private readonly KiWhiPassReadResult _readResult = new KiWhiPassReadResult();
         private readonly CardIdentity _card = new CardIdentity();
         private readonly CardIdentity _probe = new CardIdentity();
         private readonly byte[] _diversificationInput = new byte[KiWhiPassLayout.DiversificationInputLength];
@@ -87,8 +85,8 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         }
 
         /// <summary>
-        /// Creates a personalizer for the 16-byte 2TDEA cabinet master key at <paramref name="masterKeyOffset"/>;
-        /// only key schedules are kept.
+        /// Creates a personalizer for the 16-byte 2TDEA cabinet master key at <paramref name="masterKeyOffset"/>.
+        /// Only key schedules are kept.
         /// </summary>
         public KiWhiPassPersonalizer(ICardTransceiver transceiver, IRandomSource random, byte[] masterKey, int masterKeyOffset)
         {
@@ -100,7 +98,6 @@ namespace KiWhi.Armoire.Protocol.Iso14443
             _transceiver = transceiver;
             _authenticator = new UltralightCAuthenticator(transceiver, random);
             _diversifier = new An10922KeyDiversifier(masterKey, masterKeyOffset);
-            _reader = new KiWhiPassReader(transceiver, random, masterKey, masterKeyOffset, KiWhiIdTagRule.Uid);
         }
 
         /// <summary>Step reached by the last <see cref="Personalize"/>: the failed step, or Done.</summary>
@@ -138,6 +135,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
                 if (result == KiWhiPassPersonalizationResult.Personalized)
                 {
                     _lastStep = KiWhiPassPersonalizationStep.Done;
+                    _transceiver.Halt();
                 }
 
                 return result;
@@ -205,7 +203,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         }
 
         /// <summary>
-        /// Finds the key the card holds and leaves the card authenticated with it, or selected with
+        /// Finds the key of the card and leaves the card authenticated with it, or selected with
         /// unprotected key pages. <paramref name="alreadySelected"/> skips the first re-activation.
         /// </summary>
         private KeyState FindCurrentKey(bool alreadySelected)
@@ -233,7 +231,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
             }
 
             // A removal while writing pages 2Ch to 2Fh leaves some pages old and some new. Assuming each
-            // page write is atomic, one of the 14 mixes then holds the key.
+            // page write is atomic, one of the 14 mixes is then the key.
             UltralightCKeyFormat.ToPageBytes(_factoryKey, 0, _oldPages, 0);
             UltralightCKeyFormat.ToPageBytes(_newKey, 0, _newPages, 0);
             for (int mask = 1; mask < (1 << KeyPageCount) - 1; mask++)
@@ -257,7 +255,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
                 return KeyState.Removed;
             }
 
-            // READ 28h returns pages 28h to 2Bh unless AUTH0 protects them; AUTH0 = 30h leaves the key pages writable.
+            // READ 28h returns pages 28h to 2Bh unless AUTH0 protects them. AUTH0 = 30h leaves the key pages writable.
             int received = ReadPages(UltralightCommands.DynamicLockPage);
             if (received == UltralightCommands.ReadLength && _response[Auth0Offset] >= UltralightCommands.Auth0Unprotected)
             {
@@ -294,7 +292,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
                     }
                 }
 
-                // The key pages cannot be read back; the new key must authenticate after a re-activation.
+                // The key pages cannot be read back, so the new key must authenticate after a re-activation.
                 _lastStep = KiWhiPassPersonalizationStep.VerifyKey;
                 if (!Reactivate())
                 {
@@ -365,8 +363,8 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         }
 
         /// <summary>
-        /// Checks from a fresh activation that an unauthenticated READ of the data is rejected, then that a
-        /// KiWhi Pass read returns the written card number and issuer.
+        /// Checks from a fresh activation that an unauthenticated READ of the data is rejected, then that
+        /// the data read after authentication with the new key decodes to the written card number and issuer.
         /// </summary>
         private KiWhiPassPersonalizationResult VerifyProtection(uint cardNumber, uint issuerId)
         {
@@ -375,25 +373,36 @@ namespace KiWhi.Armoire.Protocol.Iso14443
                 return KiWhiPassPersonalizationResult.CardRemoved;
             }
 
+            // Any failure of the READ counts as a rejection, because some reader drivers report a NAK as a
+            // transmission error. Data, or silence from a card that is still there, proves nothing.
             int received = ReadPages(KiWhiPassLayout.FirstDataPage);
-            if (received != CardStatus.Nak)
+            if (received >= 0)
+            {
+                return KiWhiPassPersonalizationResult.VerificationFailed;
+            }
+
+            if (received == CardStatus.Timeout)
             {
                 return FailureAfterExchange(received, KiWhiPassPersonalizationResult.VerificationFailed);
             }
 
             // The NAK sent the card back to IDLE, so it must be activated again before the real read.
-            if (!Reactivate())
+            KiWhiPassPersonalizationResult result = FromKeyAttempt(TryKey(_newKey));
+            if (result != KiWhiPassPersonalizationResult.Personalized)
             {
-                return KiWhiPassPersonalizationResult.CardRemoved;
+                return result;
             }
 
-            _reader.Read(_probe, _readResult);
-            if (_readResult.Rejection == KiWhiPassRejection.CardRemoved)
+            received = ReadPages(KiWhiPassLayout.FirstDataPage);
+            if (received != UltralightCommands.ReadLength)
             {
-                return KiWhiPassPersonalizationResult.CardRemoved;
+                return FailureAfterExchange(received, KiWhiPassPersonalizationResult.VerificationFailed);
             }
 
-            bool matches = _readResult.IsAccepted && _readResult.CardNumber == cardNumber && _readResult.IssuerId == issuerId;
+            uint storedCardNumber;
+            uint storedIssuerId;
+            KiWhiPassRejection layout = KiWhiPassLayout.Decode(_response, 0, out storedCardNumber, out storedIssuerId);
+            bool matches = layout == KiWhiPassRejection.None && storedCardNumber == cardNumber && storedIssuerId == issuerId;
             return matches ? KiWhiPassPersonalizationResult.Personalized : KiWhiPassPersonalizationResult.VerificationFailed;
         }
 
@@ -479,8 +488,8 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         }
 
         /// <summary>
-        /// Sends WRITE and checks the answer. A 4-bit ACK arrives as one byte whose low nibble is Ah. An
-        /// empty answer is also accepted, because some reader drivers do not report the ACK, so every
+        /// Sends WRITE and checks the response. A 4-bit ACK arrives as one byte whose low nibble is Ah. An
+        /// empty response is also accepted, because some reader drivers do not report the ACK, so every
         /// write is verified separately.
         /// </summary>
         private KiWhiPassPersonalizationResult WritePage(byte page, byte[] pageData)
@@ -500,10 +509,14 @@ namespace KiWhi.Armoire.Protocol.Iso14443
             return _transceiver.Transceive(_command, 2, _response, KiWhiPassReader.ReadTimeoutMs, true);
         }
 
-        /// <summary>Returns CardRemoved when a timeout came from a card that left the field, otherwise <paramref name="failure"/>.</summary>
+        /// <summary>
+        /// Returns CardRemoved when a timeout or transmission error came from a card that left the field,
+        /// otherwise <paramref name="failure"/>.
+        /// </summary>
         private KiWhiPassPersonalizationResult FailureAfterExchange(int received, KiWhiPassPersonalizationResult failure)
         {
-            if (received == CardStatus.Timeout && !Reactivate())
+            bool silent = received == CardStatus.Timeout || received == CardStatus.TransmissionError;
+            if (silent && !Reactivate())
             {
                 return KiWhiPassPersonalizationResult.CardRemoved;
             }
@@ -512,13 +525,15 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         }
 
         /// <summary>
-        /// HLTA, then detection of the same UID. A halted card answers WUPA only, so the transceiver's
-        /// detection must send WUPA. Re-activation also makes a newly written key effective.
+        /// Selects the card again and returns true when it has the same UID. A card still ACTIVE treats
+        /// the first REQA or WUPA as an invalid frame and falls back to IDLE, so a second detection
+        /// selects it. No HLTA is sent, because readers that poll with REQA cannot wake a halted card.
+        /// Re-activation also makes a newly written key effective.
         /// </summary>
         private bool Reactivate()
         {
-            _transceiver.Halt();
-            return _transceiver.TryDetectCard(_probe) && _probe.SameUid(_card);
+            bool detected = _transceiver.TryDetectCard(_probe) || _transceiver.TryDetectCard(_probe);
+            return detected && _probe.SameUid(_card);
         }
 
         private static KiWhiPassPersonalizationResult FromKeyAttempt(KeyAttempt attempt)

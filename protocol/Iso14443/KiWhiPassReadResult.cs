@@ -6,7 +6,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
     /// </summary>
     public sealed class KiWhiPassReadResult
     {
-        /// <summary>True when the card is a genuine KiWhi Pass; <see cref="IdTag"/> is then set.</summary>
+        /// <summary>True when the card is a genuine KiWhi Pass, and <see cref="IdTag"/> is then set.</summary>
         public bool IsAccepted
         {
             get { return Rejection == KiWhiPassRejection.None && IdTag != null; }
@@ -15,22 +15,22 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>Why the card was rejected, or <see cref="KiWhiPassRejection.None"/>.</summary>
         public KiWhiPassRejection Rejection { get; private set; }
 
-        /// <summary>OCPP idTag of the accepted card, formed by the reader's <see cref="KiWhiIdTagRule"/>; null when rejected.</summary>
+        /// <summary>OCPP idTag of the accepted card, formed by the reader's <see cref="KiWhiIdTagRule"/>, or null when rejected.</summary>
         public string IdTag { get; private set; }
 
-        /// <summary>Card number from the card data; 0 unless accepted.</summary>
+        /// <summary>Card number from the card data, or 0 unless accepted.</summary>
         public uint CardNumber { get; private set; }
 
-        /// <summary>Issuer id from the card data; 0 unless accepted.</summary>
+        /// <summary>Issuer id from the card data, or 0 unless accepted.</summary>
         public uint IssuerId { get; private set; }
 
         /// <summary>Result of the mutual authentication, for the log when <see cref="Rejection"/> is NotAuthenticated.</summary>
         public UltralightCAuthResult AuthResult { get; private set; }
 
-        /// <summary>Authentication step that failed (1 or 2), 0 when it succeeded or did not run.</summary>
+        /// <summary>Authentication step that failed (1 or 2), or 0 when it succeeded or did not run.</summary>
         public int AuthFailedStep { get; private set; }
 
-        /// <summary>The card UID in upper-case hexadecimal as detected (any length), for the log; empty when none.</summary>
+        /// <summary>The card UID in upper-case hexadecimal as detected (any length) for the log, or empty when there is none.</summary>
         public string UidHex { get; private set; }
 
         /// <summary>Returns an English text for the log that explains <paramref name="rejection"/>.</summary>

@@ -12,19 +12,19 @@ namespace KiWhi.Armoire.Protocol.Iso14443
     /// </summary>
     /// <remarks>
     /// Frames after selection: AUTHENTICATE part 1 and part 2, READ 04h, then HLTA, which ends the
-    /// authenticated state. The card answers only WUPA afterwards. Three request/answer exchanges are
-    /// the protocol minimum for authenticated data. Reading allocates only the idTag string.
+    /// authenticated state. The card then responds to WUPA only. Three command/response exchanges are
+    /// the protocol minimum for authenticated data. A read allocates only the idTag and the UID text
+    /// of the result (224 bytes on .NET 10 for an accepted card).
     /// Not thread-safe: use one instance from the cabinet loop.
     /// </remarks>
     public sealed class KiWhiPassReader
     {
         /// <summary>
-        /// READ answer timeout. The datasheet gives 5 ms (TTimeOut) for AUTHENTICATE; READ is assumed to
-        /// need no longer.
+        /// READ response timeout. The datasheet gives 5 ms (TTimeOut) for AUTHENTICATE, and READ is assumed
+        /// to need no longer.
         /// </summary>
         public const int ReadTimeoutMs = 5;
 
-        private const int UidHexLength = 2 * UltralightCIdentification.UidLength;
         private const int CardNumberDigits = 10;
 
         private readonly ICardTransceiver _transceiver;
@@ -36,11 +36,11 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         private readonly byte[] _cardKey = new byte[UltralightCKeyFormat.KeyLength];
         private readonly byte[] _command = new byte[2];
 
-        // Longer than the 16 bytes of a READ answer, so that a long frame is not taken for valid data.
+        // Longer than the 16 bytes of a READ response, so that a long frame is not taken for valid data.
         private readonly byte[] _response = new byte[UltralightCommands.ReadLength + 8];
 
         /// <summary>
-        /// Creates a reader. <paramref name="masterKey"/> holds the 16-byte 2TDEA cabinet master key at
+        /// Creates a reader. <paramref name="masterKey"/> contains the 16-byte 2TDEA cabinet master key at
         /// <paramref name="masterKeyOffset"/>. Only its key schedule is kept, so the caller may wipe the bytes.
         /// </summary>
         public KiWhiPassReader(ICardTransceiver transceiver, IRandomSource random, byte[] masterKey, int masterKeyOffset, KiWhiIdTagRule idTagRule)
@@ -96,7 +96,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
             _transceiver.Halt();
         }
 
-        /// <summary>Overwrites the master key schedule with zeros; the reader is unusable afterwards.</summary>
+        /// <summary>Overwrites the master key schedule with zeros. The reader is unusable afterwards.</summary>
         public void Clear()
         {
             _diversifier.Clear();
@@ -118,7 +118,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
             _command[0] = UltralightCommands.Read;
             _command[1] = KiWhiPassLayout.FirstDataPage;
             int received = _transceiver.Transceive(_command, 2, _response, ReadTimeoutMs, true);
-            if (received == CardStatus.Timeout && !IsStillInField(card))
+            if ((received == CardStatus.Timeout || received == CardStatus.TransmissionError) && !IsStillInField(card))
             {
                 return KiWhiPassRejection.CardRemoved;
             }
@@ -145,7 +145,8 @@ namespace KiWhi.Armoire.Protocol.Iso14443
 
         private KiWhiPassRejection ClassifyAuthFailure(UltralightCAuthResult auth, int failedStep, CardIdentity card)
         {
-            // An Ultralight C always answers part 1; a NAK there comes from a plain Ultralight or NTAG.
+            // AUTHENTICATE part 1 is valid in the ACTIVE state of an Ultralight C, so a NAK to it comes from
+            // another card type such as a plain Ultralight or an NTAG.
             if (auth == UltralightCAuthResult.Nak && failedStep == 1)
             {
                 return KiWhiPassRejection.NotUltralightC;
@@ -160,13 +161,14 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         }
 
         /// <summary>
-        /// Re-activates the card (HLTA, then detection, which must wake halted cards with WUPA) and
-        /// returns true when the same UID answers. HLTA first, because a card still ACTIVE would ignore WUPA.
+        /// Re-activates the card and returns true when the same UID responds. A card still ACTIVE treats
+        /// the first REQA or WUPA as an invalid frame and falls back to IDLE, so a second detection
+        /// selects it. No HLTA is sent, because readers that poll with REQA cannot wake a halted card.
         /// </summary>
         private bool IsStillInField(CardIdentity card)
         {
-            _transceiver.Halt();
-            return _transceiver.TryDetectCard(_probe) && _probe.SameUid(card);
+            bool detected = _transceiver.TryDetectCard(_probe) || _transceiver.TryDetectCard(_probe);
+            return detected && _probe.SameUid(card);
         }
 
         private static string FormatHex(byte[] bytes, int count)

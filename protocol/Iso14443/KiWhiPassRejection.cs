@@ -1,6 +1,6 @@
 namespace KiWhi.Armoire.Protocol.Iso14443
 {
-    /// <summary>Why a card was not accepted as a KiWhi Pass; <see cref="None"/> when it was.</summary>
+    /// <summary>Why a card was not accepted as a KiWhi Pass, or <see cref="None"/> when it was.</summary>
     public enum KiWhiPassRejection
     {
         /// <summary>The card was accepted.</summary>

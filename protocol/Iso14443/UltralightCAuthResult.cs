@@ -6,37 +6,37 @@ namespace KiWhi.Armoire.Protocol.Iso14443
     /// </summary>
     public enum UltralightCAuthResult
     {
-        /// <summary>The card proved it holds the key and accepted the reader.</summary>
+        /// <summary>The card proved that it has the key and accepted the reader.</summary>
         Authenticated = 0,
 
-        /// <summary>No answer in time: the card left the field or is too slow.</summary>
+        /// <summary>No response in time: the card left the field or is too slow.</summary>
         Timeout,
 
         /// <summary>
-        /// The card answered NAK. At step 1 the card does not support AUTHENTICATE; at step 2 it did not
-        /// find RndB′, so it holds another key. The card is back in IDLE or HALT.
+        /// The card sent a NAK. At step 1 this means the card does not support AUTHENTICATE. At step 2 it
+        /// did not find RndB′, so it has another key. The card is back in IDLE or HALT.
         /// </summary>
         Nak,
 
-        /// <summary>The answer had a CRC_A, parity or collision error.</summary>
+        /// <summary>The response had a CRC_A, parity or collision error.</summary>
         TransmissionError,
 
-        /// <summary>The answer was shorter than the 9 bytes of the protocol.</summary>
+        /// <summary>The response was shorter than the 9 bytes of the protocol.</summary>
         ShortFrame,
 
-        /// <summary>The answer was longer than the 9 bytes of the protocol.</summary>
+        /// <summary>The response was longer than the 9 bytes of the protocol.</summary>
         LongFrame,
 
-        /// <summary>The answer had 9 bytes but did not start with AFh (step 1) or 00h (step 2).</summary>
+        /// <summary>The response had 9 bytes but did not start with AFh (step 1) or 00h (step 2).</summary>
         UnexpectedCode,
 
         /// <summary>
-        /// The card accepted the reader, but its ek(RndA′) did not decrypt to RndA rotated left: a replayed
-        /// answer or a card that does not hold the key.
+        /// The card accepted the reader, but its ek(RndA′) did not decrypt to RndA rotated left. The response
+        /// was replayed, or the card does not have the key.
         /// </summary>
         WrongRndA,
 
-        /// <summary>The reader chip failed (SPI error or no answer from the chip).</summary>
+        /// <summary>The reader chip failed (SPI error or no response from the chip).</summary>
         ReaderError,
     }
 }

@@ -27,7 +27,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>Key length in bytes (DES order, see <see cref="UltralightCKeyFormat"/>).</summary>
         public const int KeyLength = UltralightCKeyFormat.KeyLength;
 
-        /// <summary>Answer timeout of both steps: TTimeOut is 5 ms in datasheet Tables 24 and 27.</summary>
+        /// <summary>Response timeout of both steps: TTimeOut is 5 ms in datasheet Tables 24 and 27.</summary>
         public const int ResponseTimeoutMs = 5;
 
         private const int NonceLength = 8;
@@ -39,7 +39,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         private readonly TwoKeyTripleDes _cipher = new TwoKeyTripleDes();
         private readonly byte[] _command = new byte[TokenFrameLength];
 
-        // Longer than any valid answer, so that a long frame is seen as long and not as an overflow.
+        // Longer than any valid response, so that a long frame is seen as long and not as an overflow.
         private readonly byte[] _response = new byte[AnswerLength + 8];
         private readonly byte[] _iv = new byte[NonceLength];
         private readonly byte[] _rndA = new byte[NonceLength];
@@ -141,12 +141,12 @@ namespace KiWhi.Armoire.Protocol.Iso14443
                 return result;
             }
 
-            // Step 1: the first block of the protocol uses IV = 0; afterwards the IV is ek(RndB).
+            // Step 1: the first block of the protocol uses IV = 0. Afterwards the IV is ek(RndB).
             Array.Clear(_iv, 0, NonceLength);
             _cipher.DecryptCbc(_iv, _response, 1, NonceLength, _rndB, 0);
 
-            // Step 2: token RndA ‖ RndB′ in the command buffer, encrypted in place; the IV then holds
-            // the second token block, which the card uses to encrypt RndA′.
+            // Step 2: the token RndA ‖ RndB′ is built and encrypted in the command buffer. The IV then
+            // contains the second token block, which the card uses as IV to encrypt RndA′.
             _random.NextBytes(_rndA, 0, NonceLength);
             _command[0] = UltralightCommands.AuthenticateContinue;
             Array.Copy(_rndA, 0, _command, 1, NonceLength);
@@ -180,7 +180,10 @@ namespace KiWhi.Armoire.Protocol.Iso14443
             return UltralightCAuthResult.Authenticated;
         }
 
-        /// <summary>Sends the command and checks that the answer is exactly <paramref name="expectedCode"/> and 8 bytes.</summary>
+        /// <summary>
+        /// Sends the command and returns Authenticated when the response is <paramref name="expectedCode"/>
+        /// and 8 bytes, otherwise the reason it is not.
+        /// </summary>
         private UltralightCAuthResult Exchange(int commandLength, byte expectedCode)
         {
             _frameCount++;

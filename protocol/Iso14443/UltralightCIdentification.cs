@@ -6,8 +6,8 @@ namespace KiWhi.Armoire.Protocol.Iso14443
     /// manufacturer code 04h.
     /// </summary>
     /// <remarks>
-    /// Plain Ultralight and NTAG cards identify the same way. Only the AUTHENTICATE command tells an
-    /// Ultralight C apart, because the others do not support it.
+    /// Plain Ultralight and NTAG cards identify the same way. Only the AUTHENTICATE command distinguishes
+    /// an Ultralight C, because the others do not support it.
     /// </remarks>
     public static class UltralightCIdentification
     {
@@ -23,7 +23,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>First UID byte: the ISO/IEC 7816-6 manufacturer code of NXP.</summary>
         public const byte NxpManufacturerCode = 0x04;
 
-        /// <summary>Returns true when the activation answers match an Ultralight C.</summary>
+        /// <summary>Returns true when the activation responses match an Ultralight C.</summary>
         public static bool Matches(ushort atqa, byte sak, byte[] uid, int uidLength)
         {
             return atqa == Atqa

@@ -13,7 +13,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>Key length in bytes.</summary>
         public const int KeyLength = 16;
 
-        // Datasheet Table 13: the factory key pages hold "BREAKMEIFYOUCAN!", so in DES order the key is
+        // Datasheet Table 13: the factory key pages contain "BREAKMEIFYOUCAN!", so in DES order the key is
         // 49454D4B41455242 214E4143554F5946.
         private static readonly byte[] FactoryKeyDesOrder = new byte[]
         {

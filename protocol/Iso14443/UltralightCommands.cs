@@ -1,36 +1,36 @@
 namespace KiWhi.Armoire.Protocol.Iso14443
 {
     /// <summary>
-    /// Commands, answers and memory map of MIFARE Ultralight C (NXP MF0ICU2 datasheet Rev 3.3, §7.5 and §9).
-    /// Every command frame carries CRC_A; ACK and NAK are 4-bit answers without CRC_A.
+    /// Commands, responses and memory map of MIFARE Ultralight C (NXP MF0ICU2 datasheet Rev 3.3, §7.5 and §9).
+    /// Every command frame carries CRC_A. ACK and NAK are 4-bit responses without CRC_A.
     /// </summary>
     public static class UltralightCommands
     {
-        /// <summary>READ: 30h, start page; answers 16 bytes (4 pages), rolling over as §9.2 describes.</summary>
+        /// <summary>READ: 30h, start page. The card returns 16 bytes (4 pages), rolling over as §9.2 describes.</summary>
         public const byte Read = 0x30;
 
-        /// <summary>WRITE: A2h, page, 4 data bytes; answers ACK or NAK.</summary>
+        /// <summary>WRITE: A2h, page, 4 data bytes. The card returns ACK or NAK.</summary>
         public const byte Write = 0xA2;
 
         /// <summary>
-        /// COMPATIBILITY WRITE: A0h, page; after the ACK, 16 data bytes of which the card writes the first 4;
-        /// answers ACK or NAK again.
+        /// COMPATIBILITY WRITE: A0h, page. After the ACK the reader sends 16 data bytes, the card writes the
+        /// first 4 and returns ACK or NAK again.
         /// </summary>
         public const byte CompatibilityWrite = 0xA0;
 
-        /// <summary>AUTHENTICATE part 1: 1Ah 00h; answers AFh ‖ ek(RndB).</summary>
+        /// <summary>AUTHENTICATE part 1: 1Ah 00h. The card returns AFh ‖ ek(RndB).</summary>
         public const byte Authenticate = 0x1A;
 
         /// <summary>Argument byte of AUTHENTICATE part 1.</summary>
         public const byte AuthenticateArgument = 0x00;
 
         /// <summary>
-        /// First byte of the card's answer to part 1, and first byte of part 2 sent by the reader:
+        /// First byte of the card's response to part 1, and first byte of part 2 sent by the reader:
         /// AFh ‖ ek(RndA ‖ RndB′).
         /// </summary>
         public const byte AuthenticateContinue = 0xAF;
 
-        /// <summary>First byte of the card's answer to part 2: 00h ‖ ek(RndA′).</summary>
+        /// <summary>First byte of the card's response to part 2: 00h ‖ ek(RndA′).</summary>
         public const byte AuthenticateAccepted = 0x00;
 
         /// <summary>4-bit ACK (datasheet Table 15).</summary>
@@ -57,13 +57,13 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>Lock bytes 0 and 1 are bytes 2 and 3 of this page (§7.5.2).</summary>
         public const byte StaticLockPage = 0x02;
 
-        /// <summary>One-time-programmable page (§7.5.4).</summary>
+        /// <summary>One-time-programmable page: written bits can only be set.</summary>
         public const byte OtpPage = 0x03;
 
-        /// <summary>First user page (§7.5.5).</summary>
+        /// <summary>First user page.</summary>
         public const byte FirstUserPage = 0x04;
 
-        /// <summary>Last user page: pages 04h to 27h hold 144 bytes.</summary>
+        /// <summary>Last user page: pages 04h to 27h store 144 bytes.</summary>
         public const byte LastUserPage = 0x27;
 
         /// <summary>Lock bytes 2 and 3 are bytes 0 and 1 of this page (§7.5.3).</summary>
@@ -72,7 +72,7 @@ namespace KiWhi.Armoire.Protocol.Iso14443
         /// <summary>16-bit one-way counter in bytes 0 and 1 (§7.5.11).</summary>
         public const byte CounterPage = 0x29;
 
-        /// <summary>AUTH0 in byte 0: the first page that needs authentication; 30h disables protection (§7.5.8).</summary>
+        /// <summary>AUTH0 in byte 0: the first page that needs authentication. 30h disables protection (§7.5.8).</summary>
         public const byte Auth0Page = 0x2A;
 
         /// <summary>AUTH1 in byte 0: bit 0 set restricts writes only, clear restricts reads and writes.</summary>

@@ -153,7 +153,7 @@ namespace KiWhi.Armoire.Tests.Card
             var card = new UltralightCCard(TestUid);
 
             // Frames: 1A, AF (factory key), 4 data WRITEs, READ, then the key WRITEs from frame 8. The
-            // removal comes after page 2Dh is written, so the card holds half the new key.
+            // removal comes after page 2Dh is written, so half the card key is new.
             card.RemoveFromFieldAtFrame(9, _transceiver.Remove, executeFrame: true);
             Assert.Equal(KiWhiPassPersonalizationResult.CardRemoved, Personalize(card));
 
@@ -193,6 +193,24 @@ namespace KiWhi.Armoire.Tests.Card
             }
         }
 
+        // A card that responds to anything with random bytes or statuses: personalization must neither
+        // throw nor report success.
+        [Fact]
+        public void RandomResponsesNeverCrashOrSucceed()
+        {
+            var random = new Random(2024);
+            var personalizer = NewPersonalizer();
+
+            for (int i = 0; i < 300; i++)
+            {
+                CardIdentity identity = PresentAndDetect(_transceiver, new RandomResponseCard(TestUid, random));
+
+                KiWhiPassPersonalizationResult result = personalizer.Personalize(identity, CardNumber, IssuerId, true);
+
+                Assert.NotEqual(KiWhiPassPersonalizationResult.Personalized, result);
+            }
+        }
+
         [Fact]
         public void SucceededRunEndsWithDone()
         {
@@ -221,6 +239,39 @@ namespace KiWhi.Armoire.Tests.Card
             CardIdentity identity = PresentAndDetect(_transceiver, card);
             new KiWhiPassReader(_transceiver, new SystemRandomSource(), TestMasterKey, 0, KiWhiIdTagRule.Uid).Read(identity, result);
             return result;
+        }
+
+        /// <summary>Responds to every frame with a random length, random bytes or a random negative status.</summary>
+        private sealed class RandomResponseCard : SimulatedCard
+        {
+            private readonly byte[] _uid;
+            private readonly Random _random;
+
+            public RandomResponseCard(byte[] uid, Random random)
+            {
+                _uid = uid;
+                _random = random;
+            }
+
+            public override byte[] Uid => (byte[])_uid.Clone();
+
+            public override ushort Atqa => 0x0044;
+
+            public override byte Sak => 0x00;
+
+            public override int Respond(byte[] command, int commandLength, byte[] response)
+            {
+                if (_random.Next(8) == 0)
+                {
+                    return -_random.Next(1, 7);
+                }
+
+                int length = _random.Next(3) == 0 ? 9 : _random.Next(0, 24);
+                byte[] bytes = new byte[length];
+                _random.NextBytes(bytes);
+                Array.Copy(bytes, response, length);
+                return length;
+            }
         }
 
         private static byte[][] Snapshot(UltralightCCard card)

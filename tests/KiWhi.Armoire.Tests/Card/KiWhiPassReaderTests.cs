@@ -215,13 +215,10 @@ namespace KiWhi.Armoire.Tests.Card
         [Fact]
         public void ReadNakIsReadFailed()
         {
-            // AUTH0 = 05h with AUTH1 = 00h: page 04h is readable after authentication, but the reader
-            // must still get 16 bytes; a card that NAKs the READ is reported, not accepted.
-            var card = PersonalizedCard(TestUid, CardNumber, IssuerId);
-            card.SetPage(UltralightCommands.Auth0Page, Hex("04000000"));
-            var authenticated = new ReadNakCard(card);
+            // The card authenticates, then NAKs the READ of the data pages.
+            var card = new ReadNakCard(PersonalizedCard(TestUid, CardNumber, IssuerId));
 
-            Read(authenticated);
+            Read(card);
 
             Assert.Equal(KiWhiPassRejection.ReadFailed, _result.Rejection);
         }
@@ -239,7 +236,7 @@ namespace KiWhi.Armoire.Tests.Card
             Assert.Equal(0u, _result.CardNumber);
         }
 
-        // Cards that answer anything at all: the reader must neither throw nor accept them.
+        // Cards that send any response at all: the reader must neither throw nor accept them.
         [Fact]
         public void RandomAnswersNeverCrashOrPass()
         {
@@ -317,7 +314,7 @@ namespace KiWhi.Armoire.Tests.Card
             public override void OnRemoved() => _inner.OnRemoved();
         }
 
-        /// <summary>Answers every frame with random length, random bytes or a random negative status.</summary>
+        /// <summary>Responds to every frame with a random length, random bytes or a random negative status.</summary>
         private sealed class ChaosCard : SimulatedCard
         {
             private readonly byte[] _uid;

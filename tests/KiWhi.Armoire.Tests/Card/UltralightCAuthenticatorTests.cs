@@ -8,7 +8,7 @@ namespace KiWhi.Armoire.Tests.Card
 {
     /// <summary>
     /// The reader side of the Ultralight C authentication against the worked example of the MF0ICU2
-    /// datasheet (Rev 3.3, §7.5.6): a card that answers exactly as the datasheet prints and NAKs any
+    /// datasheet (Rev 3.3, §7.5.6): a card that responds exactly as the datasheet prints and NAKs any
     /// other token, as a real card does when RndB′ does not match.
     /// </summary>
     public class UltralightCAuthenticatorTests
@@ -78,7 +78,7 @@ namespace KiWhi.Armoire.Tests.Card
             Assert.Equal("E764602678DF2B51", ToHex(token).Substring(16));
         }
 
-        // The card encrypts RndA′ with IV = last token block. An answer encrypted with IV = 0 (what a
+        // The card encrypts RndA′ with IV = last token block. A response encrypted with IV = 0 (what a
         // reader that resets the IV would expect) must be rejected.
         [Fact]
         public void RndAPrimeWithResetIvIsRejected()
@@ -93,8 +93,8 @@ namespace KiWhi.Armoire.Tests.Card
             Assert.Equal(UltralightCAuthResult.WrongRndA, authenticator.Authenticate(Hex(DatasheetKey), 0));
         }
 
-        // The key pages of a factory card read 42 52 45 41 ...; given in that order instead of DES order,
-        // the token is wrong and the card answers NAK.
+        // The key pages of a factory card read 42 52 45 41 and so on. A key given in that order instead of
+        // DES order gives a wrong token, and the card sends a NAK.
         [Fact]
         public void KeyInPageOrderIsRejected()
         {
@@ -194,8 +194,8 @@ namespace KiWhi.Armoire.Tests.Card
         }
 
         /// <summary>
-        /// Answers 1Ah 00h with the datasheet's AFh ‖ ek(RndB), then answers the datasheet token, and
-        /// nothing else, with the datasheet's 00h ‖ ek(RndA′). Any other frame gets a NAK.
+        /// Responds to 1Ah 00h with the datasheet's AFh ‖ ek(RndB), then to the datasheet token, and to
+        /// no other token, with the datasheet's 00h ‖ ek(RndA′). Any other frame gets a NAK.
         /// </summary>
         private sealed class ScriptedDatasheetCard : ICardTransceiver
         {

@@ -58,7 +58,7 @@ namespace KiWhi.Armoire.Tools.Benchmarks.Card
         /// <summary>
         /// Runs the DES code for one second before any timing. Each pair gets its own warm-up, but on a
         /// loaded machine the JIT's background thread may not have promoted the shared DES methods to
-        /// optimized code by then, which made the first row slower than the second in early runs.
+        /// optimized code by then, so the first row could be measured partly on unoptimized code.
         /// </summary>
         private static void WarmUpCipherCode()
         {
