@@ -120,7 +120,8 @@ namespace KiWhi.Armoire.Protocol.Ocpp
             }
             catch (JsonFormatException e)
             {
-                string description = "Invalid JSON at byte " + e.Position + ": " + e.Message;
+                // The message already names the byte position ("Invalid JSON at byte N: ...").
+                string description = e.Message;
                 if (MessageId == null)
                 {
                     return SetUnreadable(description);
