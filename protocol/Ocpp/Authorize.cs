@@ -36,45 +36,26 @@ namespace KiWhi.Armoire.Protocol.Ocpp
     }
 
     /// <summary>Authorize.conf (OCPP 1.6 §4.1): the central system's verdict on the idTag.</summary>
-    public sealed class AuthorizeConfirmation
+    public sealed class AuthorizeConfirmation : ReceivedPayload
     {
         private const string ObjectName = "Authorize.conf";
+
+        public AuthorizeConfirmation()
+            : base(ObjectName)
+        {
+        }
         private const int IdTagInfoBit = 1;
 
         /// <summary>Verdict on the idTag. The same instance is refilled by every <see cref="Read"/>.</summary>
         public readonly IdTagInfo IdTagInfo = new IdTagInfo();
 
         /// <summary>Resets every field.</summary>
-        public void Clear()
+        public override void Clear()
         {
             IdTagInfo.Clear();
         }
 
-        /// <summary>
-        /// Reads the payload object that the next token of <paramref name="reader"/> opens. On an
-        /// <see cref="OcppPayloadException"/> the fields are cleared.
-        /// </summary>
-        /// <exception cref="OcppPayloadException">The payload does not match the OCPP 1.6 schema.</exception>
-        public void Read(JsonReader reader)
-        {
-            Clear();
-            try
-            {
-                ReadObject(reader);
-            }
-            catch (JsonFormatException e)
-            {
-                Clear();
-                throw PayloadReader.InvalidJson(ObjectName, e);
-            }
-            catch (OcppPayloadException)
-            {
-                Clear();
-                throw;
-            }
-        }
-
-        private void ReadObject(JsonReader reader)
+        protected override void ReadObject(JsonReader reader)
         {
             int seen = 0;
             PayloadReader.ReadStartObject(reader, ObjectName);

@@ -87,9 +87,14 @@ namespace KiWhi.Armoire.Protocol.Ocpp
     }
 
     /// <summary>BootNotification.conf (OCPP 1.6 §4.2): the central system's registration verdict.</summary>
-    public sealed class BootNotificationConfirmation
+    public sealed class BootNotificationConfirmation : ReceivedPayload
     {
         private const string ObjectName = "BootNotification.conf";
+
+        public BootNotificationConfirmation()
+            : base(ObjectName)
+        {
+        }
         private const int StatusBit = 1;
         private const int CurrentTimeBit = 2;
         private const int IntervalBit = 4;
@@ -107,38 +112,14 @@ namespace KiWhi.Armoire.Protocol.Ocpp
         public int Interval { get; private set; }
 
         /// <summary>Resets every field.</summary>
-        public void Clear()
+        public override void Clear()
         {
             Status = RegistrationStatus.Accepted;
             CurrentTime = default(System.DateTime);
             Interval = 0;
         }
 
-        /// <summary>
-        /// Reads the payload object that the next token of <paramref name="reader"/> opens. On an
-        /// <see cref="OcppPayloadException"/> the fields are cleared.
-        /// </summary>
-        /// <exception cref="OcppPayloadException">The payload does not match the OCPP 1.6 schema.</exception>
-        public void Read(JsonReader reader)
-        {
-            Clear();
-            try
-            {
-                ReadObject(reader);
-            }
-            catch (JsonFormatException e)
-            {
-                Clear();
-                throw PayloadReader.InvalidJson(ObjectName, e);
-            }
-            catch (OcppPayloadException)
-            {
-                Clear();
-                throw;
-            }
-        }
-
-        private void ReadObject(JsonReader reader)
+        protected override void ReadObject(JsonReader reader)
         {
             int seen = 0;
             PayloadReader.ReadStartObject(reader, ObjectName);

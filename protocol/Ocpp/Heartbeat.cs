@@ -17,45 +17,26 @@ namespace KiWhi.Armoire.Protocol.Ocpp
     }
 
     /// <summary>Heartbeat.conf (OCPP 1.6 §4.6): the central system's current time.</summary>
-    public sealed class HeartbeatConfirmation
+    public sealed class HeartbeatConfirmation : ReceivedPayload
     {
         private const string ObjectName = "Heartbeat.conf";
+
+        public HeartbeatConfirmation()
+            : base(ObjectName)
+        {
+        }
         private const int CurrentTimeBit = 1;
 
         /// <summary>Central system's UTC time, to set the cabinet clock from.</summary>
         public System.DateTime CurrentTime { get; private set; }
 
         /// <summary>Resets every field.</summary>
-        public void Clear()
+        public override void Clear()
         {
             CurrentTime = default(System.DateTime);
         }
 
-        /// <summary>
-        /// Reads the payload object that the next token of <paramref name="reader"/> opens. On an
-        /// <see cref="OcppPayloadException"/> the fields are cleared.
-        /// </summary>
-        /// <exception cref="OcppPayloadException">The payload does not match the OCPP 1.6 schema.</exception>
-        public void Read(JsonReader reader)
-        {
-            Clear();
-            try
-            {
-                ReadObject(reader);
-            }
-            catch (JsonFormatException e)
-            {
-                Clear();
-                throw PayloadReader.InvalidJson(ObjectName, e);
-            }
-            catch (OcppPayloadException)
-            {
-                Clear();
-                throw;
-            }
-        }
-
-        private void ReadObject(JsonReader reader)
+        protected override void ReadObject(JsonReader reader)
         {
             int seen = 0;
             PayloadReader.ReadStartObject(reader, ObjectName);

@@ -6,9 +6,14 @@ namespace KiWhi.Armoire.Protocol.Ocpp
     /// idTagInfo of the Authorize, StartTransaction and StopTransaction confirmations
     /// (OCPP 1.6 §7.27 IdTagInfo): the central system's verdict on an idTag.
     /// </summary>
-    public sealed class IdTagInfo
+    public sealed class IdTagInfo : ReceivedPayload
     {
         private const string ObjectName = "idTagInfo";
+
+        public IdTagInfo()
+            : base(ObjectName)
+        {
+        }
         private const int StatusBit = 1;
         private const int ExpiryDateBit = 2;
         private const int ParentIdTagBit = 4;
@@ -26,7 +31,7 @@ namespace KiWhi.Armoire.Protocol.Ocpp
         public string ParentIdTag { get; private set; }
 
         /// <summary>Resets every field to its absent value.</summary>
-        public void Clear()
+        public override void Clear()
         {
             Status = AuthorizationStatus.Accepted;
             HasExpiryDate = false;
@@ -34,31 +39,7 @@ namespace KiWhi.Armoire.Protocol.Ocpp
             ParentIdTag = null;
         }
 
-        /// <summary>
-        /// Reads the idTagInfo object that the next token of <paramref name="reader"/> opens. On an
-        /// <see cref="OcppPayloadException"/> the fields are cleared.
-        /// </summary>
-        /// <exception cref="OcppPayloadException">The object does not match the OCPP 1.6 schema.</exception>
-        public void Read(JsonReader reader)
-        {
-            Clear();
-            try
-            {
-                ReadObject(reader);
-            }
-            catch (JsonFormatException e)
-            {
-                Clear();
-                throw PayloadReader.InvalidJson(ObjectName, e);
-            }
-            catch (OcppPayloadException)
-            {
-                Clear();
-                throw;
-            }
-        }
-
-        private void ReadObject(JsonReader reader)
+        protected override void ReadObject(JsonReader reader)
         {
             int seen = 0;
             PayloadReader.ReadStartObject(reader, ObjectName);

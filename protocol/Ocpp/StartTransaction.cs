@@ -70,9 +70,14 @@ namespace KiWhi.Armoire.Protocol.Ocpp
     }
 
     /// <summary>StartTransaction.conf (OCPP 1.6 §4.8): the transactionId and the verdict on the idTag.</summary>
-    public sealed class StartTransactionConfirmation
+    public sealed class StartTransactionConfirmation : ReceivedPayload
     {
         private const string ObjectName = "StartTransaction.conf";
+
+        public StartTransactionConfirmation()
+            : base(ObjectName)
+        {
+        }
         private const int IdTagInfoBit = 1;
         private const int TransactionIdBit = 2;
 
@@ -83,37 +88,13 @@ namespace KiWhi.Armoire.Protocol.Ocpp
         public int TransactionId { get; private set; }
 
         /// <summary>Resets every field.</summary>
-        public void Clear()
+        public override void Clear()
         {
             IdTagInfo.Clear();
             TransactionId = 0;
         }
 
-        /// <summary>
-        /// Reads the payload object that the next token of <paramref name="reader"/> opens. On an
-        /// <see cref="OcppPayloadException"/> the fields are cleared.
-        /// </summary>
-        /// <exception cref="OcppPayloadException">The payload does not match the OCPP 1.6 schema.</exception>
-        public void Read(JsonReader reader)
-        {
-            Clear();
-            try
-            {
-                ReadObject(reader);
-            }
-            catch (JsonFormatException e)
-            {
-                Clear();
-                throw PayloadReader.InvalidJson(ObjectName, e);
-            }
-            catch (OcppPayloadException)
-            {
-                Clear();
-                throw;
-            }
-        }
-
-        private void ReadObject(JsonReader reader)
+        protected override void ReadObject(JsonReader reader)
         {
             int seen = 0;
             PayloadReader.ReadStartObject(reader, ObjectName);

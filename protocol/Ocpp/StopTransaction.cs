@@ -71,9 +71,14 @@ namespace KiWhi.Armoire.Protocol.Ocpp
     }
 
     /// <summary>StopTransaction.conf (OCPP 1.6 §4.10): an optional verdict on the idTag that stopped the session.</summary>
-    public sealed class StopTransactionConfirmation
+    public sealed class StopTransactionConfirmation : ReceivedPayload
     {
         private const string ObjectName = "StopTransaction.conf";
+
+        public StopTransactionConfirmation()
+            : base(ObjectName)
+        {
+        }
         private const int IdTagInfoBit = 1;
 
         /// <summary>True when the server sent an idTagInfo.</summary>
@@ -83,37 +88,13 @@ namespace KiWhi.Armoire.Protocol.Ocpp
         public readonly IdTagInfo IdTagInfo = new IdTagInfo();
 
         /// <summary>Resets every field.</summary>
-        public void Clear()
+        public override void Clear()
         {
             HasIdTagInfo = false;
             IdTagInfo.Clear();
         }
 
-        /// <summary>
-        /// Reads the payload object that the next token of <paramref name="reader"/> opens. On an
-        /// <see cref="OcppPayloadException"/> the fields are cleared.
-        /// </summary>
-        /// <exception cref="OcppPayloadException">The payload does not match the OCPP 1.6 schema.</exception>
-        public void Read(JsonReader reader)
-        {
-            Clear();
-            try
-            {
-                ReadObject(reader);
-            }
-            catch (JsonFormatException e)
-            {
-                Clear();
-                throw PayloadReader.InvalidJson(ObjectName, e);
-            }
-            catch (OcppPayloadException)
-            {
-                Clear();
-                throw;
-            }
-        }
-
-        private void ReadObject(JsonReader reader)
+        protected override void ReadObject(JsonReader reader)
         {
             int seen = 0;
             PayloadReader.ReadStartObject(reader, ObjectName);
