@@ -45,6 +45,12 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>Monotonic time at which the next periodic MeterValues is due, in ms.</summary>
         public long NextMeterSampleMs;
 
+        /// <summary>True while a session the central system rejected keeps charging under MaxEnergyOnInvalidId.</summary>
+        public bool HasEnergyLimit;
+
+        /// <summary>Energy in Wh, counted from meterStart, at which the contactor opens; meaningful only when <see cref="HasEnergyLimit"/>.</summary>
+        public long EnergyLimitWh;
+
         /// <summary>Returns true when the bay may start a session.</summary>
         public bool IsFree
         {
@@ -67,6 +73,8 @@ namespace KiWhi.Armoire.Firmware
             StartMonotonicMs = nowMs;
             HasTransactionId = false;
             TransactionId = 0;
+            HasEnergyLimit = false;
+            EnergyLimitWh = 0;
             Status = BayStatus.Charging;
         }
 
@@ -78,6 +86,8 @@ namespace KiWhi.Armoire.Firmware
             IdTag = null;
             HasTransactionId = false;
             TransactionId = 0;
+            HasEnergyLimit = false;
+            EnergyLimitWh = 0;
             if (Status == BayStatus.Charging || Status == BayStatus.SuspendedEvse)
             {
                 Status = BayStatus.Available;

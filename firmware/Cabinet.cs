@@ -13,8 +13,11 @@ namespace KiWhi.Armoire.Firmware
     /// closes it; a contactor is closed only while its bay has an authorized session; an
     /// out-of-service bay never closes; any unhandled error in the loop opens every contactor before
     /// anything else.
+    /// A session whose idTag the central system rejects in StartTransaction.conf loses power at once,
+    /// except when the operator sets StopTransactionOnInvalidId to false and MaxEnergyOnInvalidId above
+    /// 0: it then keeps charging until its energy reaches that limit.
     /// </remarks>
-    public sealed class Cabinet
+    public sealed partial class Cabinet
     {
         /// <summary>Events the queue holds at most.</summary>
         public const int EventQueueCapacity = 16;
@@ -42,6 +45,7 @@ namespace KiWhi.Armoire.Firmware
         private readonly Bay[] _bays;
         private readonly FrontPanel _panel;
         private readonly ChargePoint _chargePoint;
+        private readonly LocalAuthorizer _authorizer;
         private readonly CardIdentity _card = new CardIdentity();
         private readonly CardIdentity _lastCard = new CardIdentity();
         private readonly char[] _hex = new char[CardIdentity.MaxUidLength * 2];
@@ -51,7 +55,8 @@ namespace KiWhi.Armoire.Firmware
         private bool _started;
         private long _nextCardPollMs;
         private long _lastCardSeenMs = long.MinValue;
-        private int _nextSessionId = 1;
+        private int _reportedOversized;
+        private int _reportedDropped;
 
         public Cabinet(CabinetHardware hardware, CabinetConfiguration configuration, ILogSink logSink)
         {
@@ -73,7 +78,11 @@ namespace KiWhi.Armoire.Firmware
                 _passReader = new KiWhiPassReader(hardware.CardReader, hardware.Random, configuration.CardMasterKey, 0, configuration.IdTagRule);
             }
 
+            _authorizer = new LocalAuthorizer(configuration, hardware.Storage, hardware.Clock, _log);
+            _authorizer.Load();
             _panel = new FrontPanel(this, configuration, hardware.Indicators, hardware.Display, _log);
+            _journal = new Journal.TransactionJournal(hardware.Storage, hardware.Clock, _log, count, configuration.JournalSegmentBytes, configuration.JournalSegmentCount);
+            _registerOffsetWh = new long[count];
             _chargePoint = new ChargePoint(this, hardware, configuration, _log, _events);
         }
 
@@ -90,6 +99,12 @@ namespace KiWhi.Armoire.Firmware
         public ChargePoint ChargePoint
         {
             get { return _chargePoint; }
+        }
+
+        /// <summary>The local authorization list, the authorization cache and the offline rules.</summary>
+        public LocalAuthorizer Authorizer
+        {
+            get { return _authorizer; }
         }
 
         public EventQueue Events
@@ -158,6 +173,9 @@ namespace KiWhi.Armoire.Firmware
                 _log.Warning(Component, "card authentication is off: cards are identified by UID alone, which clones copy");
             }
 
+            RecoverFromJournal(problem == null);
+            HoldUntilProvisioned();
+
             if (_hardware.Watchdog != null)
             {
                 _hardware.Watchdog.Start(30000);
@@ -166,7 +184,12 @@ namespace KiWhi.Armoire.Firmware
             _hardware.Keypad.Start(_events);
             _panel.ShowIdle();
             _started = true;
-            _chargePoint.Start(_hardware.Clock.MonotonicMs);
+            if (_configuration.IsProvisioned)
+            {
+                _chargePoint.Start(_hardware.Clock.MonotonicMs);
+            }
+
+            StartConsole(_hardware.Clock.MonotonicMs);
         }
 
         /// <summary>Runs one loop iteration: queued events, card polling, timers. Never throws.</summary>
@@ -190,6 +213,8 @@ namespace KiWhi.Armoire.Firmware
                     Dispatch(_event, nowMs);
                 }
 
+                ReportDroppedEvents();
+
                 if (nowMs >= _nextCardPollMs)
                 {
                     _nextCardPollMs = nowMs + CardPollIntervalMs;
@@ -198,7 +223,18 @@ namespace KiWhi.Armoire.Firmware
 
                 _panel.Tick(nowMs);
                 SampleMeters(nowMs);
-                _chargePoint.Tick(nowMs);
+                EnforceEnergyLimits();
+                if (_configuration.IsProvisioned)
+                {
+                    _chargePoint.Tick(nowMs);
+                }
+
+                PollConsole(nowMs);
+            }
+            catch (PowerLossException)
+            {
+                // The supply failed (simulations only): nothing runs after a real power cut.
+                throw;
             }
             catch (System.Exception exception)
             {
@@ -249,33 +285,62 @@ namespace KiWhi.Armoire.Firmware
             return null;
         }
 
-        /// <summary>Sends Authorize for a presented card; false when the central system cannot be reached now.</summary>
-        public bool TryRequestAuthorize(string idTag)
+        /// <summary>
+        /// Authorizes an idTag presented at the panel. Online, the local authorization list or the cache
+        /// decide at once when LocalPreAuthorize allows it, otherwise Authorize is sent and the result
+        /// comes later (<see cref="AuthorizationOutcome.Pending"/>). Offline, the offline rules of
+        /// <see cref="LocalAuthorizer.DecideOffline"/> decide. <paramref name="status"/> is the verdict
+        /// when the outcome is Accepted or Rejected.
+        /// </summary>
+        public AuthorizationOutcome RequestAuthorization(string idTag, out AuthorizationStatus status)
         {
-            return _chargePoint.RequestAuthorize(idTag);
+            if (_chargePoint.IsOnline)
+            {
+                if (_authorizer.IsPreAuthorized(idTag))
+                {
+                    _log.Info(Component, "card " + FrontPanel.Mask(idTag) + " pre-authorized locally (LocalPreAuthorize)");
+                    status = AuthorizationStatus.Accepted;
+                    return AuthorizationOutcome.Accepted;
+                }
+
+                if (_chargePoint.RequestAuthorize(idTag))
+                {
+                    status = AuthorizationStatus.Invalid;
+                    return AuthorizationOutcome.Pending;
+                }
+            }
+
+            return _authorizer.DecideOffline(idTag, out status);
         }
 
         /// <summary>
-        /// Opens a session on a free bay for an authorized idTag: closes the contactor, then queues
-        /// StartTransaction with the meter register. Returns false when the bay cannot take it.
+        /// Opens a session on a free bay for an authorized idTag: journals StartTransaction with the
+        /// meter register, then closes the contactor. Returns false when the bay cannot take it or the
+        /// journal rejects the StartTransaction (full or failing): no power flows without a record.
         /// </summary>
         public bool StartSession(Bay bay, string idTag)
         {
-            if (!bay.IsFree)
+            if (!bay.IsFree || IsUnderRelayTest(bay))
             {
                 return false;
             }
 
             long nowMs = _hardware.Clock.MonotonicMs;
-            long meterStartWh = _hardware.Meters.ReadRegisterWh(bay.ConnectorId);
-            int sessionId = _nextSessionId++;
+            long meterStartWh = ReadRegisterWh(bay.ConnectorId);
+            int sessionId = _journal.AllocateSessionId();
             bay.BeginSession(sessionId, idTag, meterStartWh, nowMs);
+            if (!_chargePoint.QueueStartTransaction(bay))
+            {
+                bay.EndSession();
+                _log.Error(Component, "bay " + bay.ConnectorId.ToString() + " session not started: its StartTransaction could not be journaled (journal full or flash failed)");
+                return false;
+            }
+
             bay.NextMeterSampleMs = NextSampleTime(nowMs);
             _hardware.Contactors.Set(bay.ConnectorId, true);
             _log.Info(Component, "bay " + bay.ConnectorId.ToString() + " session " + sessionId.ToString() + " started for "
                 + FrontPanel.Mask(idTag) + ", meterStart " + meterStartWh.ToString() + " Wh");
 
-            _chargePoint.QueueStartTransaction(bay, nowMs);
             _chargePoint.ReportStatus(bay.ConnectorId);
             return true;
         }
@@ -297,7 +362,14 @@ namespace KiWhi.Armoire.Firmware
             _log.Info(Component, "bay " + bay.ConnectorId.ToString() + " session " + bay.SessionId.ToString() + " stopped, reason "
                 + OcppEnumText.ToText(reason) + ", meterStop " + meterStopWh.ToString() + " Wh");
 
-            _chargePoint.QueueStopTransaction(bay, meterStopWh, reason, nowMs);
+            if (!_chargePoint.QueueStopTransaction(bay.SessionId, bay.ConnectorId, meterStopWh, reason, null))
+            {
+                // NOTE: the journal keeps the session open, so the next boot reports it with reason
+                // PowerLoss and the last register persisted, not this meterStop.
+                _log.Error(Component, "bay " + bay.ConnectorId.ToString() + " session " + bay.SessionId.ToString()
+                    + ": StopTransaction could not be journaled");
+            }
+
             long energyWh = meterStopWh - bay.MeterStartWh;
             bay.EndSession();
             _chargePoint.ReportStatus(bay.ConnectorId);
@@ -322,6 +394,18 @@ namespace KiWhi.Armoire.Firmware
             bay.TransactionId = transactionId;
             if (idTagStatus == AuthorizationStatus.Accepted)
             {
+                return;
+            }
+
+            if (!_configuration.StopTransactionOnInvalidId && _configuration.MaxEnergyOnInvalidId > 0
+                && bay.Status == BayStatus.Charging && EnergyOf(bay) < _configuration.MaxEnergyOnInvalidId)
+            {
+                // MaxEnergyOnInvalidId (OCPP 1.6 §9.1): the session goes on until its energy reaches the limit.
+                bay.HasEnergyLimit = true;
+                bay.EnergyLimitWh = _configuration.MaxEnergyOnInvalidId;
+                _log.Warning(Component, "bay " + bay.ConnectorId.ToString() + " transaction " + transactionId.ToString()
+                    + " not accepted (" + OcppEnumText.ToText(idTagStatus) + "): charging continues up to MaxEnergyOnInvalidId "
+                    + bay.EnergyLimitWh.ToString() + " Wh");
                 return;
             }
 
@@ -360,6 +444,12 @@ namespace KiWhi.Armoire.Firmware
 
         internal void OnAuthorizeResult(string idTag, bool reached, AuthorizationStatus status)
         {
+            if (!reached)
+            {
+                // Authorize timed out or the link closed: the central system is unreachable, so the offline rules decide.
+                reached = _authorizer.DecideOffline(idTag, out status) != AuthorizationOutcome.Unreachable;
+            }
+
             _panel.OnAuthorizeResult(idTag, reached, status, _hardware.Clock.MonotonicMs);
         }
 
@@ -390,7 +480,11 @@ namespace KiWhi.Armoire.Firmware
             switch (cabinetEvent.Kind)
             {
                 case CabinetEventKind.KeyPressed:
-                    _panel.OnKey(cabinetEvent.Key, nowMs);
+                    if (!RouteKeyToConsole(cabinetEvent.Key, nowMs))
+                    {
+                        _panel.OnKey(cabinetEvent.Key, nowMs);
+                    }
+
                     break;
                 case CabinetEventKind.TransportConnected:
                     _chargePoint.OnConnected(nowMs);
@@ -404,6 +498,22 @@ namespace KiWhi.Armoire.Firmware
             }
         }
 
+        // Events dropped on the producer threads are only counted there; the loop logs them.
+        private void ReportDroppedEvents()
+        {
+            int oversized = _events.OversizedMessages;
+            int dropped = _events.DroppedEvents;
+            if (oversized == _reportedOversized && dropped == _reportedDropped)
+            {
+                return;
+            }
+
+            _log.Warning(Component, "events dropped: " + (oversized - _reportedOversized).ToString() + " OCPP messages over "
+                + MaxMessageBytes.ToString() + " bytes, " + (dropped - _reportedDropped).ToString() + " with the event queue full");
+            _reportedOversized = oversized;
+            _reportedDropped = dropped;
+        }
+
         private void PollCard(long nowMs)
         {
             if (!_hardware.CardReader.TryDetectCard(_card))
@@ -413,6 +523,11 @@ namespace KiWhi.Armoire.Firmware
 
             bool repeat = _card.SameUid(_lastCard) && nowMs - _lastCardSeenMs < CardRemovedAfterMs + CardPollIntervalMs;
             _lastCardSeenMs = nowMs;
+            if (RouteCardToConsole(nowMs))
+            {
+                return;
+            }
+
             if (repeat)
             {
                 return;
@@ -473,6 +588,7 @@ namespace KiWhi.Armoire.Firmware
         {
             if (_configuration.MeterValueSampleIntervalSeconds <= 0)
             {
+                PersistRegisters(nowMs);
                 return;
             }
 
@@ -485,8 +601,41 @@ namespace KiWhi.Armoire.Firmware
                 }
 
                 bay.NextMeterSampleMs = NextSampleTime(nowMs);
-                _chargePoint.QueueMeterValues(bay, ReadMeterNotBelowStart(bay), nowMs);
+                _chargePoint.QueueMeterValues(bay, ReadMeterNotBelowStart(bay));
             }
+        }
+
+        // Opens the contactor of a session whose idTag the central system rejected once it reaches
+        // MaxEnergyOnInvalidId. The session stays open, suspended, until the resident ends it.
+        private void EnforceEnergyLimits()
+        {
+            for (int i = 0; i < _bays.Length; i++)
+            {
+                Bay bay = _bays[i];
+                if (!bay.HasSession || !bay.HasEnergyLimit || bay.Status != BayStatus.Charging)
+                {
+                    continue;
+                }
+
+                long energyWh = EnergyOf(bay);
+                if (energyWh < bay.EnergyLimitWh)
+                {
+                    continue;
+                }
+
+                _hardware.Contactors.Set(bay.ConnectorId, false);
+                bay.HasEnergyLimit = false;
+                bay.Status = BayStatus.SuspendedEvse;
+                _chargePoint.ReportStatus(bay.ConnectorId);
+                _log.Warning(Component, "bay " + bay.ConnectorId.ToString() + " reached MaxEnergyOnInvalidId ("
+                    + energyWh.ToString() + " Wh of " + bay.EnergyLimitWh.ToString() + " Wh): contactor opened");
+                _panel.ShowBayNotice(TextId.ChargeRefused, bay.SpotNumber, _hardware.Clock.MonotonicMs);
+            }
+        }
+
+        private long EnergyOf(Bay bay)
+        {
+            return ReadMeterNotBelowStart(bay) - bay.MeterStartWh;
         }
 
         private long NextSampleTime(long nowMs)
@@ -498,7 +647,7 @@ namespace KiWhi.Armoire.Firmware
         // (meter replaced, glitch) is reported as the start value and logged.
         private long ReadMeterNotBelowStart(Bay bay)
         {
-            long registerWh = _hardware.Meters.ReadRegisterWh(bay.ConnectorId);
+            long registerWh = ReadRegisterWh(bay.ConnectorId);
             if (registerWh < bay.MeterStartWh)
             {
                 _log.Warning(Component, "bay " + bay.ConnectorId.ToString() + " meter went backwards: " + registerWh.ToString()
@@ -562,6 +711,7 @@ namespace KiWhi.Armoire.Firmware
                 // Nothing more can be done for the outputs here; the watchdog reboot opens them at power-on.
             }
 
+            _relayTestConnectorId = 0;
             LoopFaults++;
             try
             {
@@ -575,6 +725,10 @@ namespace KiWhi.Armoire.Firmware
                 }
 
                 _panel.ShowIdle();
+            }
+            catch (PowerLossException)
+            {
+                throw;
             }
             catch (System.Exception)
             {

@@ -41,8 +41,33 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>Time a resident message stays on the display before the idle text returns.</summary>
         public int MessageDisplaySeconds = 5;
 
-        /// <summary>Delay before reconnecting after the link closes.</summary>
+        /// <summary>
+        /// Delay before the first reconnection attempt after the link closes. Each failed attempt doubles
+        /// it, up to <see cref="ReconnectMaxDelaySeconds"/>, and every delay gets the random spread of
+        /// <see cref="ReconnectJitterPercent"/>.
+        /// </summary>
         public int ReconnectDelaySeconds = 10;
+
+        /// <summary>Upper bound of the doubled reconnection delay, before the random spread.</summary>
+        public int ReconnectMaxDelaySeconds = 300;
+
+        /// <summary>
+        /// Random spread of every reconnection delay, in percent either way: 25 turns a 10 s delay into
+        /// 7.5 s to 12.5 s, so cabinets cut off together do not all reconnect at the same instant.
+        /// </summary>
+        public int ReconnectJitterPercent = 25;
+
+        /// <summary>
+        /// WebSocketPingInterval (OCPP-J 1.6 §5.3): seconds between WebSocket pings, 0 for none. Passed to
+        /// the transport before each connection, when it can send pings.
+        /// </summary>
+        public int WebSocketPingInterval = 30;
+
+        /// <summary>
+        /// Heartbeat intervals without any frame from the central system after which an open link counts
+        /// as half-open, is closed and reconnected; 0 disables the check.
+        /// </summary>
+        public int StaleLinkHeartbeatIntervals = 2;
 
         /// <summary>Sessions one card may hold at once; with 1, presenting the card again stops its session at once.</summary>
         public int MaxSessionsPerCard = 1;
@@ -55,6 +80,36 @@ namespace KiWhi.Armoire.Firmware
 
         /// <summary>TransactionMessageRetryInterval: wait after a failed try, multiplied by the tries so far.</summary>
         public int TransactionMessageRetryIntervalSeconds = 60;
+
+        /// <summary>What happens at boot to a session open when the power failed: stopped with reason PowerLoss (default) or resumed.</summary>
+        public InterruptedSessionPolicy InterruptedSessionPolicy = InterruptedSessionPolicy.Stop;
+
+        /// <summary>Size of one transaction journal segment file on flash, in bytes (at least 2048).</summary>
+        public int JournalSegmentBytes = Journal.TransactionJournal.DefaultSegmentBytes;
+
+        /// <summary>Transaction journal segment files; with <see cref="JournalSegmentBytes"/> they make the journal's flash budget.</summary>
+        public int JournalSegmentCount = Journal.TransactionJournal.DefaultSegmentCount;
+
+        /// <summary>LocalAuthListEnabled: the local authorization list is used and SendLocalList accepted.</summary>
+        public bool LocalAuthListEnabled = true;
+
+        /// <summary>AuthorizationCacheEnabled: idTagInfo received from the central system is cached and used.</summary>
+        public bool AuthorizationCacheEnabled = true;
+
+        /// <summary>LocalAuthorizeOffline: while offline, idTags valid in the local list or the cache may start a session.</summary>
+        public bool LocalAuthorizeOffline = true;
+
+        /// <summary>LocalPreAuthorize: while online, idTags valid in the local list or the cache start a session without Authorize.</summary>
+        public bool LocalPreAuthorize;
+
+        /// <summary>AllowOfflineTxForUnknownId: while offline, idTags unknown to the local list and the cache may start a session.</summary>
+        public bool AllowOfflineTxForUnknownId;
+
+        /// <summary>
+        /// MaxEnergyOnInvalidId, in Wh: energy a session may reach (counted from meterStart) after the
+        /// central system rejected its idTag, when StopTransactionOnInvalidId is false. 0 opens the contactor at once.
+        /// </summary>
+        public int MaxEnergyOnInvalidId;
 
         /// <summary>
         /// Accept only KiWhi Pass cards that pass the Ultralight C mutual authentication with their
@@ -73,7 +128,7 @@ namespace KiWhi.Armoire.Firmware
         public KiWhi.Armoire.Protocol.Iso14443.KiWhiIdTagRule IdTagRule = KiWhi.Armoire.Protocol.Iso14443.KiWhiIdTagRule.Uid;
 
         /// <summary>
-        /// False on a cabinet whose flash holds no configuration: it runs the first-boot setup on the
+        /// False on a cabinet whose flash contains no configuration: it runs the first-boot setup on the
         /// console, keeps every bay out of service and never connects to the central system. True by
         /// default so that a configuration built in code (tests, the virtual cabinet) counts as provisioned;
         /// <see cref="ConfigurationStore.Load"/> sets it from what the flash holds.

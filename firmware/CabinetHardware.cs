@@ -26,5 +26,11 @@ namespace KiWhi.Armoire.Firmware
 
         /// <summary>Watchdog; null when none is wired.</summary>
         public IWatchdog Watchdog;
+
+        /// <summary>Managed heap figures for the console's status; null when the platform gives none.</summary>
+        public IHeapMonitor HeapMonitor;
+
+        /// <summary>Network interface state for the console's net command; null when unknown.</summary>
+        public INetworkStatus Network;
     }
 }

@@ -23,6 +23,9 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>Handles one message received from the central system.</summary>
         public void OnMessage(byte[] utf8, int count, long nowMs)
         {
+            // Any frame, even a malformed one, shows that the link carries data.
+            _lastFrameReceivedMs = nowMs;
+            _frames.Record(false, utf8, 0, count, nowMs);
             if (!_frame.Parse(utf8, 0, count))
             {
                 OnInvalidFrame(nowMs);
@@ -70,8 +73,7 @@ namespace KiWhi.Armoire.Firmware
             }
         }
 
-        // Incoming CALLs. No operation initiated by the central system is implemented yet, so every
-        // action gets NotImplemented; while Rejected the cabinet answers nothing (OCPP 1.6 §4.2.1).
+        // Incoming CALLs; while Rejected the cabinet answers nothing (OCPP 1.6 §4.2.1).
         private void OnCall(long nowMs)
         {
             if (Registration == RegistrationState.Rejected)
@@ -80,8 +82,7 @@ namespace KiWhi.Armoire.Firmware
                 return;
             }
 
-            _log.Info(Component, "CALL " + _frame.Action + " (" + _frame.MessageId + ") not implemented");
-            SendCallError(_frame.MessageId, OcppError.NotImplemented, "");
+            DispatchCall(nowMs);
         }
 
         private void OnCallError(long nowMs)
@@ -137,6 +138,7 @@ namespace KiWhi.Armoire.Firmware
                 return;
             }
 
+            OnConfirmationRead(kind);
             string idTag = _callIdTag;
             OnCallSucceeded(nowMs);
             switch (kind)
@@ -183,6 +185,7 @@ namespace KiWhi.Armoire.Firmware
             if (status == RegistrationStatus.Accepted)
             {
                 Registration = RegistrationState.Accepted;
+                _backoff.Reset();
                 if (intervalSeconds > 0)
                 {
                     _heartbeatIntervalSeconds = intervalSeconds;
@@ -212,22 +215,22 @@ namespace KiWhi.Armoire.Firmware
                 int sessionId = head.SessionId;
                 int transactionId = _startConfirmation.TransactionId;
                 AuthorizationStatus status = _startConfirmation.IdTagInfo.Status;
-                _transactions.SetTransactionId(sessionId, transactionId);
-                _transactions.RemoveHead();
+                _transactions.AcknowledgeStart(transactionId);
                 _log.Info(Component, "StartTransaction of session " + sessionId.ToString() + " confirmed: transactionId "
                     + transactionId.ToString() + ", " + OcppEnumText.ToText(status));
                 _cabinet.OnStartTransactionConfirmed(sessionId, transactionId, status);
                 return;
             }
 
-            _transactions.RemoveHead();
+            _transactions.RemoveHead(true);
         }
 
+        // The wall clock follows every currentTime received. Queued messages keep the time they were
+        // journaled with, so a step backwards neither reorders nor restamps them (see JournalClock).
         private void SetClock(System.DateTime utcNow)
         {
-            // NOTE: the wall clock follows every currentTime received; a step backwards does not
-            // reorder queued messages because they keep monotonic event times.
             _clock.SetUtcNow(utcNow);
+            _cabinet.Journal.OnWallClockChanged();
         }
 
         private void SendBootNotification(long nowMs)
@@ -282,6 +285,11 @@ namespace KiWhi.Armoire.Firmware
             _statusRequest.ErrorCode = _statusRequest.Status == ChargePointStatus.Faulted
                 ? ChargePointErrorCode.InternalError
                 : ChargePointErrorCode.NoError;
+            if (connectorId == 0)
+            {
+                AddLocalListConflict(_statusRequest);
+            }
+
             if (_clock.IsWallClockSet)
             {
                 _statusRequest.Timestamp = _clock.UtcNow;
@@ -318,8 +326,15 @@ namespace KiWhi.Armoire.Firmware
             }
         }
 
-        private void SendTransactionMessage(TransactionMessage message, long nowMs)
+        // Returns false, with nothing sent, while the message's time cannot be resolved yet.
+        private bool SendTransactionMessage(TransactionMessage message, long nowMs)
         {
+            System.DateTime timestamp;
+            if (!_transactions.TryGetTimestamp(message, out timestamp))
+            {
+                return false;
+            }
+
             int transactionId = 0;
             if (message.Kind != TransactionMessageKind.StartTransaction
                 && !_transactions.TryGetTransactionId(message.SessionId, out transactionId))
@@ -327,8 +342,8 @@ namespace KiWhi.Armoire.Firmware
                 // Cannot happen while the FIFO keeps each StartTransaction ahead of its dependants;
                 // sending without the real transactionId would invent one, so the message is dropped.
                 _log.Error(Component, KindName(message.Kind) + " of session " + message.SessionId.ToString() + " has no transactionId; discarded");
-                _transactions.RemoveHead();
-                return;
+                _transactions.RemoveHead(false);
+                return true;
             }
 
             switch (message.Kind)
@@ -338,7 +353,7 @@ namespace KiWhi.Armoire.Firmware
                     _startRequest.ConnectorId = message.ConnectorId;
                     _startRequest.IdTag = message.IdTag;
                     _startRequest.MeterStart = (int)message.MeterWh;
-                    _startRequest.Timestamp = WallTimeOf(message.EventMonotonicMs);
+                    _startRequest.Timestamp = timestamp;
                     if (BeginCall(CallKind.Transaction, StartTransactionRequest.Action, nowMs))
                     {
                         _startRequest.Write(_writer);
@@ -352,7 +367,7 @@ namespace KiWhi.Armoire.Firmware
                     _meterValuesRequest.ConnectorId = message.ConnectorId;
                     _meterValuesRequest.HasTransactionId = true;
                     _meterValuesRequest.TransactionId = transactionId;
-                    AddEnergySample(_meterValuesRequest.MeterValue, message.EventMonotonicMs, message.MeterWh, ReadingContext.SamplePeriodic);
+                    AddEnergySample(_meterValuesRequest.MeterValue, timestamp, message.MeterWh, ReadingContext.SamplePeriodic);
                     if (BeginCall(CallKind.Transaction, MeterValuesRequest.Action, nowMs))
                     {
                         _meterValuesRequest.Write(_writer);
@@ -366,10 +381,14 @@ namespace KiWhi.Armoire.Firmware
                     _stopRequest.TransactionId = transactionId;
                     _stopRequest.IdTag = message.IdTag;
                     _stopRequest.MeterStop = (int)message.MeterWh;
-                    _stopRequest.Timestamp = WallTimeOf(message.EventMonotonicMs);
+                    _stopRequest.Timestamp = timestamp;
                     _stopRequest.Reason = message.Reason;
-                    AddEnergySample(_stopRequest.TransactionData, message.SessionStartMonotonicMs, message.SessionStartWh, ReadingContext.TransactionBegin);
-                    AddEnergySample(_stopRequest.TransactionData, message.EventMonotonicMs, message.MeterWh, ReadingContext.TransactionEnd);
+                    if (message.HasSessionStart)
+                    {
+                        AddEnergySample(_stopRequest.TransactionData, Journal.EventTime.FromUtcMs(message.SessionStartUtcMs), message.SessionStartWh, ReadingContext.TransactionBegin);
+                    }
+
+                    AddEnergySample(_stopRequest.TransactionData, timestamp, message.MeterWh, ReadingContext.TransactionEnd);
                     if (BeginCall(CallKind.Transaction, StopTransactionRequest.Action, nowMs))
                     {
                         _stopRequest.Write(_writer);
@@ -378,24 +397,19 @@ namespace KiWhi.Armoire.Firmware
 
                     break;
             }
+
+            return true;
         }
 
-        private void AddEnergySample(MeterValueList list, long eventMonotonicMs, long registerWh, ReadingContext context)
+        private void AddEnergySample(MeterValueList list, System.DateTime timestamp, long registerWh, ReadingContext context)
         {
             MeterValue meterValue = list.Add();
-            meterValue.Timestamp = WallTimeOf(eventMonotonicMs);
+            meterValue.Timestamp = timestamp;
             SampledValue sample = meterValue.SampledValue.Add();
             sample.SetValue(registerWh);
             sample.Context = context;
             sample.Measurand = Measurand.EnergyActiveImportRegister;
             sample.Unit = UnitOfMeasure.Wh;
-        }
-
-        // Events keep their monotonic time and are stamped from the wall clock when sent, so that
-        // nothing carries a time from before the clock was first set (OCPP 1.6 §3.14 policy).
-        private System.DateTime WallTimeOf(long eventMonotonicMs)
-        {
-            return _clock.UtcNow.AddMilliseconds(eventMonotonicMs - _clock.MonotonicMs);
         }
 
         private bool IsOutstanding(string messageId)
@@ -417,6 +431,7 @@ namespace KiWhi.Armoire.Firmware
         private void EndCall(long nowMs)
         {
             RpcFrameWriter.EndFrame(_writer);
+            _frames.Record(true, _writer.Buffer, 0, _writer.Length, nowMs);
             if (!_transport.Send(_writer.Buffer, 0, _writer.Length))
             {
                 _log.Warning(Component, "send of message " + _callMessageId.ToString() + " failed: link not open");
@@ -427,6 +442,7 @@ namespace KiWhi.Armoire.Firmware
         {
             _writer.Reset();
             RpcFrameWriter.WriteCallError(_writer, messageId, errorCode, description);
+            _frames.Record(true, _writer.Buffer, 0, _writer.Length, _clock.MonotonicMs);
             _transport.Send(_writer.Buffer, 0, _writer.Length);
         }
     }

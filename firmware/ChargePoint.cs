@@ -21,9 +21,6 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>Authorize requests waiting at most: one per resident at the panel, with room to spare.</summary>
         public const int AuthorizeQueueCapacity = 4;
 
-        /// <summary>Transaction-related messages held in RAM.</summary>
-        public const int TransactionQueueCapacity = 256;
-
         private const string Component = "ocpp";
 
         private readonly Cabinet _cabinet;
@@ -35,7 +32,7 @@ namespace KiWhi.Armoire.Firmware
         private readonly JsonWriter _writer = new JsonWriter(Cabinet.MaxMessageBytes, 8);
         private readonly JsonReader _reader = new JsonReader(16);
         private readonly RpcFrame _frame;
-        private readonly TransactionQueue _transactions = new TransactionQueue(TransactionQueueCapacity);
+        private readonly TransactionQueue _transactions;
         private readonly string[] _authorizeQueue = new string[AuthorizeQueueCapacity];
         private readonly bool[] _statusDirty;
         private readonly char[] _idChars = new char[12];
@@ -62,6 +59,9 @@ namespace KiWhi.Armoire.Firmware
             _log = log;
             _listener = listener;
             _frame = new RpcFrame(_reader);
+            _transactions = cabinet.Journal.Queue;
+            _backoff = new ReconnectBackoff(hardware.Random);
+            _configurationStore = new ConfigurationStore(hardware.Storage);
             _statusDirty = new bool[configuration.BayCount + 1];
             _heartbeatIntervalSeconds = configuration.HeartbeatIntervalSeconds;
             Link = LinkState.Disconnected;
@@ -131,57 +131,48 @@ namespace KiWhi.Armoire.Firmware
             }
         }
 
-        /// <summary>Queues StartTransaction for the session just opened on <paramref name="bay"/>.</summary>
-        public void QueueStartTransaction(Bay bay, long nowMs)
+        /// <summary>
+        /// Journals StartTransaction for the session being opened on <paramref name="bay"/>, stamped now.
+        /// Returns false when the journal rejects it (full or failing): the session must not start.
+        /// </summary>
+        public bool QueueStartTransaction(Bay bay)
         {
-            TransactionMessage message = _transactions.Enqueue(TransactionMessageKind.StartTransaction);
-            if (message == null)
-            {
-                _log.Error(Component, "transaction queue full: StartTransaction of bay " + bay.ConnectorId.ToString() + " not queued");
-                return;
-            }
-
+            TransactionMessage message = _transactions.Prepare(TransactionMessageKind.StartTransaction);
             message.SessionId = bay.SessionId;
             message.ConnectorId = bay.ConnectorId;
             message.IdTag = bay.IdTag;
             message.MeterWh = bay.MeterStartWh;
-            message.EventMonotonicMs = nowMs;
+            return _transactions.Enqueue(message);
         }
 
-        /// <summary>Queues a periodic MeterValues sample of the energy register.</summary>
-        public void QueueMeterValues(Bay bay, long registerWh, long nowMs)
+        /// <summary>Journals a periodic MeterValues sample of the energy register, stamped now; false when the full-journal policy leaves it out.</summary>
+        public bool QueueMeterValues(Bay bay, long registerWh)
         {
-            TransactionMessage message = _transactions.Enqueue(TransactionMessageKind.MeterValues);
-            if (message == null)
-            {
-                _log.Warning(Component, "transaction queue full: MeterValues of bay " + bay.ConnectorId.ToString() + " dropped");
-                return;
-            }
-
+            TransactionMessage message = _transactions.Prepare(TransactionMessageKind.MeterValues);
             message.SessionId = bay.SessionId;
             message.ConnectorId = bay.ConnectorId;
             message.MeterWh = registerWh;
-            message.EventMonotonicMs = nowMs;
+            return _transactions.Enqueue(message);
         }
 
-        /// <summary>Queues StopTransaction for the session of <paramref name="bay"/>, before the bay forgets it.</summary>
-        public void QueueStopTransaction(Bay bay, long meterStopWh, Reason reason, long nowMs)
+        /// <summary>
+        /// Journals StopTransaction for session <paramref name="sessionId"/> on bay
+        /// <paramref name="connectorId"/>, stamped <paramref name="eventTime"/> or now when it is null.
+        /// The idTag and start values are taken from the confirmed session when it is sent.
+        /// </summary>
+        public bool QueueStopTransaction(int sessionId, int connectorId, long meterStopWh, Reason reason, Journal.EventTime eventTime)
         {
-            TransactionMessage message = _transactions.Enqueue(TransactionMessageKind.StopTransaction);
-            if (message == null)
+            TransactionMessage message = _transactions.Prepare(TransactionMessageKind.StopTransaction);
+            message.SessionId = sessionId;
+            message.ConnectorId = connectorId;
+            message.MeterWh = meterStopWh;
+            message.Reason = reason;
+            if (eventTime != null)
             {
-                _log.Error(Component, "transaction queue full: StopTransaction of bay " + bay.ConnectorId.ToString() + " not queued");
-                return;
+                message.EventTime.CopyFrom(eventTime);
             }
 
-            message.SessionId = bay.SessionId;
-            message.ConnectorId = bay.ConnectorId;
-            message.IdTag = bay.IdTag;
-            message.MeterWh = meterStopWh;
-            message.EventMonotonicMs = nowMs;
-            message.Reason = reason;
-            message.SessionStartWh = bay.MeterStartWh;
-            message.SessionStartMonotonicMs = bay.StartMonotonicMs;
+            return _transactions.Enqueue(message);
         }
 
         /// <summary>The WebSocket handshake succeeded.</summary>
@@ -189,6 +180,7 @@ namespace KiWhi.Armoire.Firmware
         {
             Link = LinkState.Open;
             _log.Info(Component, "connected to the central system");
+            OnLinkOpened(nowMs);
             if (Registration == RegistrationState.Accepted)
             {
                 // A reconnect is not a reboot: no BootNotification (OCPP-J 1.6 §5.4).
@@ -198,13 +190,19 @@ namespace KiWhi.Armoire.Firmware
             _bootNotBeforeMs = nowMs;
         }
 
-        /// <summary>The link closed or could not be opened; a reconnect is scheduled.</summary>
+        /// <summary>The link closed or could not be opened; a reconnect is scheduled after the back-off delay.</summary>
         public void OnClosed(string reason, long nowMs)
         {
+            if (Link == LinkState.Disconnected)
+            {
+                // The closure was already handled (a half-open link the transport reported late).
+                _log.Debug(Component, "closure reported again (" + reason + "), ignored");
+                return;
+            }
+
             LastCloseReason = reason;
             Link = LinkState.Disconnected;
-            _nextConnectMs = nowMs + _configuration.ReconnectDelaySeconds * 1000L;
-            _log.Warning(Component, "link closed (" + reason + "), reconnecting in " + _configuration.ReconnectDelaySeconds.ToString() + " s");
+            ScheduleReconnect(reason, nowMs);
             AbandonOutstandingCall("link closed");
         }
 
@@ -221,7 +219,13 @@ namespace KiWhi.Armoire.Firmware
                 return;
             }
 
-            if (Link != LinkState.Open)
+            if (Link == LinkState.Closing)
+            {
+                CheckCloseConfirmed(nowMs);
+                return;
+            }
+
+            if (Link != LinkState.Open || CloseIfStale(nowMs))
             {
                 return;
             }
@@ -277,6 +281,7 @@ namespace KiWhi.Armoire.Firmware
 
             url += PercentEncode(_configuration.ChargePointIdentity);
             _log.Info(Component, "connecting to " + url);
+            ApplyPingInterval();
             _transport.Connect(url, Subprotocol, BasicAuthorizationHeader(), _listener);
         }
 
@@ -298,9 +303,8 @@ namespace KiWhi.Armoire.Firmware
             }
 
             TransactionMessage head = _transactions.Peek();
-            if (head != null && nowMs >= head.NotBeforeMs && _clock.IsWallClockSet)
+            if (head != null && nowMs >= head.NotBeforeMs && _clock.IsWallClockSet && SendTransactionMessage(head, nowMs))
             {
-                SendTransactionMessage(head, nowMs);
                 return;
             }
 
@@ -362,6 +366,7 @@ namespace KiWhi.Armoire.Firmware
             else if (kind == CallKind.StatusNotification)
             {
                 _statusDirty[connectorId] = true;
+                RestoreLocalListConflict(connectorId);
             }
 
             for (int i = 0; i < _authorizeCount; i++)
@@ -403,7 +408,7 @@ namespace KiWhi.Armoire.Firmware
             }
 
             _log.Error(Component, name + " of session " + head.SessionId.ToString() + " discarded after " + head.FailedAttempts.ToString() + " attempts");
-            _transactions.RemoveHead();
+            _transactions.RemoveHead(false);
         }
 
         private static string KindName(TransactionMessageKind kind)

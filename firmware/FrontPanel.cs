@@ -228,14 +228,23 @@ namespace KiWhi.Armoire.Firmware
 
         private void Authorize(long nowMs)
         {
-            if (!_cabinet.TryRequestAuthorize(_idTag))
+            AuthorizationStatus status;
+            AuthorizationOutcome outcome = _cabinet.RequestAuthorization(_idTag, out status);
+            if (outcome == AuthorizationOutcome.Unreachable)
             {
                 ShowMessage(TextId.ServerUnreachable, null, null, IndicatorColor.Red, BuzzerPattern.Error, nowMs);
                 return;
             }
 
             State = FrontPanelState.Authorizing;
-            Render(TextId.CardRead, null, null, IndicatorColor.Yellow, BuzzerPattern.Click);
+            if (outcome == AuthorizationOutcome.Pending)
+            {
+                Render(TextId.CardRead, null, null, IndicatorColor.Yellow, BuzzerPattern.Click);
+                return;
+            }
+
+            // Decided locally (local list, cache or offline rules): the same path as the central system's answer.
+            OnAuthorizeResult(_idTag, true, status, nowMs);
         }
 
         private void EnterBay(long nowMs)

@@ -6,5 +6,8 @@ namespace KiWhi.Armoire.Firmware
         Disconnected,
         Connecting,
         Open,
+
+        /// <summary>The cabinet closed a link it found half-open and waits for the transport to confirm.</summary>
+        Closing,
     }
 }

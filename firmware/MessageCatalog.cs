@@ -5,7 +5,7 @@ namespace KiWhi.Armoire.Firmware
     /// once its arguments ({0} a parking-spot number of at most 4 digits, {1} an energy in kWh such as
     /// "1234.5") are substituted; a host test checks both the coverage and the widths.
     /// </summary>
-    public static class MessageCatalog
+    public static partial class MessageCatalog
     {
         /// <summary>Columns of the smallest supported display.</summary>
         public const int DisplayColumns = 16;

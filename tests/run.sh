@@ -16,6 +16,14 @@ step="npm ci --prefix tests/e2e"
 echo "== $step (ocpp-rpc, the strict OCPP 1.6J central system of the end-to-end tests)"
 npm ci --prefix tests/e2e --no-audit --no-fund
 
+# The console test drives the virtual cabinet in a real terminal through tmux (Debian package).
+if ! command -v tmux >/dev/null 2>&1; then
+    step="apt-get install -y tmux"
+    echo "== $step (the technician console test runs the virtual cabinet in a tmux terminal)"
+    apt-get update -qq
+    apt-get install -y tmux
+fi
+
 step="dotnet build KiWhi.Armoire.sln -c $configuration"
 echo "== $step"
 dotnet build KiWhi.Armoire.sln -c "$configuration" -nologo

@@ -24,7 +24,7 @@ namespace KiWhi.Armoire.Firmware
         {
             if (capacity < 1)
             {
-                throw new System.ArgumentOutOfRangeException("capacity", "A table holds at least one entry.");
+                throw new System.ArgumentOutOfRangeException("capacity", "The capacity must be at least 1.");
             }
 
             _idTags = new string[capacity];
@@ -76,7 +76,7 @@ namespace KiWhi.Armoire.Firmware
             return _expiryTicks[index] != 0;
         }
 
-        /// <summary>expiryDate (UTC) of the entry at <paramref name="index"/>; meaningful only when <see cref="HasExpiryDate"/> is true.</summary>
+        /// <summary>Returns the expiryDate (UTC) of the entry at <paramref name="index"/>, meaningful only when <see cref="HasExpiryDate"/> is true.</summary>
         public System.DateTime GetExpiryDate(int index)
         {
             CheckIndex(index);
@@ -100,7 +100,7 @@ namespace KiWhi.Armoire.Firmware
         /// Adds <paramref name="idTag"/> or replaces its entry. Returns false, changing nothing, when the
         /// idTag is new and the table is full.
         /// </summary>
-        /// <remarks>An expiryDate of DateTime.MinValue cannot be told apart from "no expiryDate" and is stored as none.</remarks>
+        /// <remarks>An expiryDate of DateTime.MinValue cannot be distinguished from "no expiryDate" and is stored as none.</remarks>
         public bool Put(string idTag, AuthorizationStatus status, bool hasExpiryDate, System.DateTime expiryDate, string parentIdTag, long sequence)
         {
             if (idTag == null)
@@ -137,7 +137,7 @@ namespace KiWhi.Armoire.Firmware
             _statuses[index] = (byte)status;
         }
 
-        /// <summary>Removes <paramref name="idTag"/>; returns false when it is not in the table.</summary>
+        /// <summary>Removes <paramref name="idTag"/>. Returns false when it is not in the table.</summary>
         public bool Remove(string idTag)
         {
             int index = IndexOf(idTag);

@@ -62,8 +62,18 @@ namespace KiWhi.Armoire.Firmware
             SettingDefinition.Boolean("StopTransactionOnInvalidId", true, SettingFlags.None, OcppAccess.ReadWrite, c => c.StopTransactionOnInvalidId, (c, v) => c.StopTransactionOnInvalidId = v),
             SettingDefinition.Integer("TransactionMessageAttempts", "", 1, 10, 3, SettingFlags.None, OcppAccess.ReadWrite, c => c.TransactionMessageAttempts, (c, v) => c.TransactionMessageAttempts = v),
             SettingDefinition.Integer("TransactionMessageRetryInterval", "s", 1, 3600, 60, SettingFlags.None, OcppAccess.ReadWrite, c => c.TransactionMessageRetryIntervalSeconds, (c, v) => c.TransactionMessageRetryIntervalSeconds = v),
+            SettingDefinition.Boolean("LocalAuthListEnabled", true, SettingFlags.None, OcppAccess.ReadWrite, c => c.LocalAuthListEnabled, (c, v) => c.LocalAuthListEnabled = v),
+            SettingDefinition.Boolean("AuthorizationCacheEnabled", true, SettingFlags.None, OcppAccess.ReadWrite, c => c.AuthorizationCacheEnabled, (c, v) => c.AuthorizationCacheEnabled = v),
+            SettingDefinition.Boolean("LocalAuthorizeOffline", true, SettingFlags.None, OcppAccess.ReadWrite, c => c.LocalAuthorizeOffline, (c, v) => c.LocalAuthorizeOffline = v),
+            SettingDefinition.Boolean("LocalPreAuthorize", false, SettingFlags.None, OcppAccess.ReadWrite, c => c.LocalPreAuthorize, (c, v) => c.LocalPreAuthorize = v),
+            SettingDefinition.Boolean("AllowOfflineTxForUnknownId", false, SettingFlags.None, OcppAccess.ReadWrite, c => c.AllowOfflineTxForUnknownId, (c, v) => c.AllowOfflineTxForUnknownId = v),
+            SettingDefinition.Integer("MaxEnergyOnInvalidId", "Wh", 0, 1000000, 0, SettingFlags.None, OcppAccess.ReadWrite, c => c.MaxEnergyOnInvalidId, (c, v) => c.MaxEnergyOnInvalidId = v),
+            SettingDefinition.Integer("WebSocketPingInterval", "s", 0, 3600, 30, SettingFlags.None, OcppAccess.ReadWrite, c => c.WebSocketPingInterval, (c, v) => c.WebSocketPingInterval = v),
             SettingDefinition.Integer("CallTimeout", "s", 5, 300, 30, SettingFlags.None, OcppAccess.Hidden, c => c.CallTimeoutSeconds, (c, v) => c.CallTimeoutSeconds = v),
             SettingDefinition.Integer("ReconnectDelay", "s", 1, 3600, 10, SettingFlags.None, OcppAccess.Hidden, c => c.ReconnectDelaySeconds, (c, v) => c.ReconnectDelaySeconds = v),
+            SettingDefinition.Integer("ReconnectMaxDelay", "s", 1, 86400, 300, SettingFlags.None, OcppAccess.Hidden, c => c.ReconnectMaxDelaySeconds, (c, v) => c.ReconnectMaxDelaySeconds = v),
+            SettingDefinition.Integer("ReconnectJitter", "%", 0, ReconnectBackoff.MaxJitterPercent, 25, SettingFlags.None, OcppAccess.Hidden, c => c.ReconnectJitterPercent, (c, v) => c.ReconnectJitterPercent = v),
+            SettingDefinition.Integer("StaleLinkHeartbeatIntervals", "", 0, 100, 2, SettingFlags.None, OcppAccess.Hidden, c => c.StaleLinkHeartbeatIntervals, (c, v) => c.StaleLinkHeartbeatIntervals = v),
             SettingDefinition.Integer("BayEntryTimeout", "s", 5, 300, 30, SettingFlags.None, OcppAccess.Hidden, c => c.BayEntryTimeoutSeconds, (c, v) => c.BayEntryTimeoutSeconds = v),
             SettingDefinition.Integer("MessageDisplayTime", "s", 1, 60, 5, SettingFlags.None, OcppAccess.Hidden, c => c.MessageDisplaySeconds, (c, v) => c.MessageDisplaySeconds = v),
             SettingDefinition.Integer("MaxSessionsPerCard", "", 1, MaxBays, 1, SettingFlags.None, OcppAccess.Hidden, c => c.MaxSessionsPerCard, (c, v) => c.MaxSessionsPerCard = v),
@@ -134,12 +144,35 @@ namespace KiWhi.Armoire.Firmware
             return check;
         }
 
-        /// <summary>Sets every setting to its default and forgets the technician password hash.</summary>
+        /// <summary>
+        /// Stores a text that <see cref="GetText"/> returned earlier, without checking it again, to undo a
+        /// change: the earlier value may be one that a configuration built in code contains but a check rejects.
+        /// </summary>
+        public static void Restore(SettingDefinition setting, CabinetConfiguration configuration, string text)
+        {
+            Store(setting, configuration, text);
+        }
+
+        /// <summary>Sets every setting to its default and clears the technician password hash.</summary>
         public static void ApplyDefaults(CabinetConfiguration configuration)
         {
             for (int i = 0; i < Settings.Length; i++)
             {
                 Store(Settings[i], configuration, Settings[i].DefaultText);
+            }
+
+            configuration.TechnicianPasswordHash = null;
+        }
+
+        /// <summary>Clears every secret setting and the technician password hash.</summary>
+        public static void ClearSecrets(CabinetConfiguration configuration)
+        {
+            for (int i = 0; i < Settings.Length; i++)
+            {
+                if (Settings[i].IsSecret)
+                {
+                    Store(Settings[i], configuration, "");
+                }
             }
 
             configuration.TechnicianPasswordHash = null;

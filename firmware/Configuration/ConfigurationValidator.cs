@@ -3,14 +3,27 @@ using KiWhi.Armoire.Boards;
 namespace KiWhi.Armoire.Firmware
 {
     /// <summary>
-    /// Checks that a whole configuration can run a cabinet: each setting valid on its own, then the
-    /// rules between settings (the network details the chosen interface needs, the board's bay count
-    /// and network port, a card master key when cards must authenticate, a technician password).
+    /// Checks that a whole configuration can run a cabinet. Each setting must be valid on its own,
+    /// then the rules between settings apply: the network details the chosen interface needs, the
+    /// board's bay count and network port, a card master key when cards must authenticate, and a
+    /// technician password.
     /// </summary>
     public static class ConfigurationValidator
     {
-        /// <summary>Returns <see cref="SettingCheck.Valid"/> or the first problem found, in registry order.</summary>
+        /// <summary>Returns <see cref="SettingCheck.Valid"/> or the first problem found, settings in registry order, then the password.</summary>
         public static SettingCheck Validate(CabinetConfiguration configuration)
+        {
+            SettingCheck check = ValidateSettings(configuration);
+            if (check.IsValid && !TechnicianPassword.IsWellFormed(configuration.TechnicianPasswordHash))
+            {
+                return new SettingCheck(SettingErrorKind.PasswordMissing, TechnicianPassword.Rule.Key, "", null, null);
+            }
+
+            return check;
+        }
+
+        /// <summary>Checks everything <see cref="Validate"/> does except the technician password.</summary>
+        public static SettingCheck ValidateSettings(CabinetConfiguration configuration)
         {
             SettingDefinition[] settings = ConfigurationRegistry.Settings;
             for (int i = 0; i < settings.Length; i++)
@@ -46,11 +59,6 @@ namespace KiWhi.Armoire.Firmware
                 return new SettingCheck(SettingErrorKind.RequiredForCardAuthentication, "CardMasterKey", "", null, null);
             }
 
-            if (!TechnicianPassword.IsWellFormed(configuration.TechnicianPasswordHash))
-            {
-                return new SettingCheck(SettingErrorKind.PasswordMissing, TechnicianPassword.Rule.Key, "", null, null);
-            }
-
             return SettingCheck.Valid;
         }
 
@@ -67,7 +75,7 @@ namespace KiWhi.Armoire.Firmware
             }
 
             // A static address needs its mask and a gateway to reach a central system off the local
-            // network; the DNS server stays optional for a URL with an IP address.
+            // network. The DNS server stays optional, because the URL may contain an IP address.
             SettingCheck check = RequireForNetwork(configuration.StaticIpAddress, "StaticIpAddress", "static");
             if (check.IsValid)
             {

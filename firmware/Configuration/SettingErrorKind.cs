@@ -10,6 +10,8 @@ namespace KiWhi.Armoire.Firmware
         NotABoolean,
         TooShort,
         TooLong,
+        TooShortCharacters,
+        TooLongCharacters,
         InvalidCharacter,
         IdentityCharacter,
         NotAChoice,
@@ -30,5 +32,6 @@ namespace KiWhi.Armoire.Firmware
         PasswordMissing,
         RequiredForCardAuthentication,
         InvalidFile,
+        FileTooLarge,
     }
 }

@@ -311,18 +311,22 @@ namespace KiWhi.Armoire.Firmware
         }
 
         // Lengths are UTF-8 bytes, because the limits that matter are byte limits: 32 octets for a Wi-Fi
-        // SSID (IEEE 802.11), 20 characters of ASCII for a CiString20.
+        // SSID (IEEE 802.11), 20 characters of ASCII for a CiString20. URLs and identities hold ASCII
+        // only, so their messages speak of characters.
         private static SettingCheck CheckLength(SettingDefinition setting, string text)
         {
+            bool asciiOnly = setting.Type == SettingType.Url || setting.Type == SettingType.Identity;
             int bytes = Utf8.GetByteCount(text);
             if (bytes < setting.Minimum)
             {
-                return Error(SettingErrorKind.TooShort, setting, bytes.ToString(), setting.Minimum.ToString(), setting.Maximum.ToString());
+                SettingErrorKind kind = asciiOnly ? SettingErrorKind.TooShortCharacters : SettingErrorKind.TooShort;
+                return Error(kind, setting, bytes.ToString(), setting.Minimum.ToString(), setting.Maximum.ToString());
             }
 
             if (bytes > setting.Maximum)
             {
-                return Error(SettingErrorKind.TooLong, setting, bytes.ToString(), setting.Minimum.ToString(), setting.Maximum.ToString());
+                SettingErrorKind kind = asciiOnly ? SettingErrorKind.TooLongCharacters : SettingErrorKind.TooLong;
+                return Error(kind, setting, bytes.ToString(), setting.Minimum.ToString(), setting.Maximum.ToString());
             }
 
             return SettingCheck.Valid;
@@ -337,9 +341,10 @@ namespace KiWhi.Armoire.Firmware
         private static SettingCheck Error(SettingErrorKind kind, SettingDefinition setting, string value, string limit1, string limit2)
         {
             bool keepsValue = kind == SettingErrorKind.TooShort || kind == SettingErrorKind.TooLong || kind == SettingErrorKind.InvalidCharacter
+                || kind == SettingErrorKind.TooShortCharacters || kind == SettingErrorKind.TooLongCharacters
                 || kind == SettingErrorKind.IdentityCharacter || kind == SettingErrorKind.HexLength || kind == SettingErrorKind.ListCount;
-            string shown = setting.IsSecret && !keepsValue ? "" : SettingText.Printable(value);
-            return new SettingCheck(kind, setting.Key, shown, limit1, limit2);
+            string echoed = setting.IsSecret && !keepsValue ? "" : SettingText.Printable(value);
+            return new SettingCheck(kind, setting.Key, echoed, limit1, limit2);
         }
     }
 }

@@ -170,7 +170,7 @@ namespace KiWhi.Armoire.Firmware
             return salt.Length >= 8 && hash.Length == HashLength;
         }
 
-        // Compares every byte whatever the first difference, so the time taken says nothing about the hash.
+        // Compares every byte whatever the first difference, so the time taken reveals nothing about the hash.
         private static bool FixedTimeEquals(byte[] a, byte[] b)
         {
             if (a.Length != b.Length)

@@ -3,6 +3,7 @@ using System.Device.Gpio;
 using System.Threading;
 using KiWhi.Armoire.Boards;
 using KiWhi.Armoire.Hal.Nano;
+using nanoFramework.Runtime.Native;
 
 namespace KiWhi.Armoire.Firmware.Device
 {
@@ -30,7 +31,24 @@ namespace KiWhi.Armoire.Firmware.Device
             contactors.OpenAll();
             log.Write(clock.MonotonicMs, LogLevel.Info, "device", "board " + profile.Description + ", contactors open");
 
-            string networkFailure = NetworkBringUp.Connect(profile, NetworkTimeoutMs);
+            InternalFlashStorage storage = new InternalFlashStorage();
+            Esp32RandomSource random = new Esp32RandomSource();
+
+            // The provisioned configuration, a provisioning file placed on I: by the installer, or
+            // nothing: then the cabinet runs its first-boot setup on the console and stays off OCPP.
+            CabinetConfiguration configuration = new CabinetConfiguration();
+            ConfigurationLoadResult loaded = new ConfigurationStore(storage).Load(configuration, random);
+            log.Write(clock.MonotonicMs, LogLevel.Info, "device", "configuration: outcome " + ((int)loaded.Outcome).ToString()
+                + (configuration.IsProvisioned ? ", provisioned" : ", not provisioned: first-boot setup on the console"));
+            if (configuration.BayCount > profile.MaxBays)
+            {
+                int[] spots = new int[profile.MaxBays];
+                Array.Copy(configuration.SpotNumbers, spots, spots.Length);
+                configuration.SpotNumbers = spots;
+                log.Write(clock.MonotonicMs, LogLevel.Warning, "device", "configuration has more bays than the board drives; keeping " + spots.Length);
+            }
+
+            string networkFailure = NetworkBringUp.Connect(profile, configuration.WifiSsid, configuration.WifiPassword, NetworkTimeoutMs);
             if (networkFailure != null)
             {
                 // The cabinet still starts: it works offline and keeps reconnecting to the central system.
@@ -49,29 +67,23 @@ namespace KiWhi.Armoire.Firmware.Device
             hardware.Meters = new S0PulseEnergyMeter(profile, gpio);
             hardware.Indicators = new GpioIndicators(profile, gpio);
             hardware.Clock = clock;
-            hardware.Random = new Esp32RandomSource();
-            hardware.Storage = new InternalFlashStorage();
+            hardware.Random = random;
+            hardware.Storage = storage;
             hardware.Transport = new ClientWebSocketTransport();
             hardware.ConsoleLine = profile.HasConsole ? new SerialConsoleLine(profile) : null;
             hardware.Watchdog = new SoftwareWatchdog(contactors);
 
-            // TODO: read the provisioned CabinetConfiguration from storage; the defaults only suit a bench.
-            CabinetConfiguration configuration = new CabinetConfiguration();
-            if (configuration.BayCount > profile.MaxBays)
-            {
-                int[] spots = new int[profile.MaxBays];
-                Array.Copy(configuration.SpotNumbers, spots, spots.Length);
-                configuration.SpotNumbers = spots;
-                log.Write(clock.MonotonicMs, LogLevel.Warning, "device", "configuration has more bays than the board drives; keeping " + spots.Length);
-            }
-
             Cabinet cabinet = new Cabinet(hardware, configuration, log);
             cabinet.Start();
-            while (true)
+            while (!cabinet.RebootRequested)
             {
                 cabinet.RunOnce();
                 Thread.Sleep(LoopPeriodMs);
             }
+
+            // The console's reboot and factory-reset have stopped every session and opened every contactor.
+            log.Write(clock.MonotonicMs, LogLevel.Info, "device", "reboot requested");
+            Power.RebootDevice();
         }
     }
 }

@@ -13,18 +13,22 @@ namespace KiWhi.Armoire.Hal.Nano
     public static class NetworkBringUp
     {
         /// <summary>
-        /// Connects with the Wi-Fi credentials stored in the device's configuration block (set with the
-        /// nanoFramework Device Explorer or nanoff), or waits for the Ethernet link and DHCP. Returns null
-        /// on success, or the reason for the failure.
+        /// Connects to <paramref name="wifiSsid"/> with <paramref name="wifiPassword"/> (DHCP), or, when no SSID
+        /// is provisioned, with the credentials stored in the device's configuration block (set with the
+        /// nanoFramework Device Explorer or nanoff); on an Ethernet board waits for the link and DHCP.
+        /// Returns null on success, or the reason for the failure.
         /// </summary>
-        public static string Connect(BoardProfile profile, int timeoutMs)
+        /// <remarks>NOTE: static IPv4 addressing from the provisioned configuration is not applied yet; DHCP is used.</remarks>
+        public static string Connect(BoardProfile profile, string wifiSsid, string wifiPassword, int timeoutMs)
         {
             CancellationTokenSource timeout = new CancellationTokenSource(timeoutMs);
             try
             {
                 if (profile.Network == NetworkKind.Wifi)
                 {
-                    bool connected = WifiNetworkHelper.Reconnect(true, 0, timeout.Token);
+                    bool connected = wifiSsid != null && wifiSsid.Length > 0
+                        ? WifiNetworkHelper.ConnectDhcp(wifiSsid, wifiPassword, WifiReconnectionKind.Automatic, true, 0, timeout.Token)
+                        : WifiNetworkHelper.Reconnect(true, 0, timeout.Token);
                     return connected ? null : Describe("Wi-Fi", WifiNetworkHelper.Status, WifiNetworkHelper.HelperException);
                 }
 

@@ -44,7 +44,7 @@ namespace KiWhi.Armoire.Hal.Simulation
         {
             if (pageBytes < 1)
             {
-                throw new ArgumentOutOfRangeException(nameof(pageBytes), pageBytes, "A flash page holds at least one byte.");
+                throw new ArgumentOutOfRangeException(nameof(pageBytes), pageBytes, "The page size must be at least 1 byte.");
             }
 
             _files = files;
@@ -395,15 +395,5 @@ namespace KiWhi.Armoire.Hal.Simulation
                 Array.Resize(ref Bytes, Math.Max(size, Bytes.Length * 2));
             }
         }
-    }
-
-    /// <summary>What a cut leaves of the write it interrupts (see <see cref="PowerCutFlash"/>).</summary>
-    public enum TearMode
-    {
-        /// <summary>Exactly the bytes written before the cut.</summary>
-        Prefix,
-
-        /// <summary>The bytes before the cut, then the rest of the page being programmed with random bits left at 1.</summary>
-        TornPage,
     }
 }

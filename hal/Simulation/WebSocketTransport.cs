@@ -18,7 +18,7 @@ namespace KiWhi.Armoire.Hal.Simulation
     /// messages are not OCPP-J frames: they are logged and ignored. Sends are queued and written in
     /// order by a background task, so <see cref="Send"/> never blocks the cabinet loop.
     /// </remarks>
-    public sealed class WebSocketTransport : IOcppTransport, IDisposable
+    public sealed class WebSocketTransport : IOcppTransport, IWebSocketPing, IDisposable
     {
         /// <summary>Default largest message accepted, in bytes.</summary>
         public const int DefaultMaxMessageBytes = 65536;
@@ -87,6 +87,12 @@ namespace KiWhi.Armoire.Hal.Simulation
 
                 lock (_lock) { _keepAliveInterval = value; }
             }
+        }
+
+        /// <summary>Sets <see cref="KeepAliveInterval"/> from the charge point's WebSocketPingInterval, in seconds; 0 disables pings.</summary>
+        public void SetPingInterval(int intervalSeconds)
+        {
+            KeepAliveInterval = TimeSpan.FromSeconds(intervalSeconds);
         }
 
         /// <summary>

@@ -9,7 +9,7 @@ namespace KiWhi.Armoire.EndToEnd;
 
 /// <summary>
 /// Authorization while the central system is unreachable (OCPP 1.6 §3.5): the local authorization list
-/// sent by ocpp-rpc and the cache filled by its answers decide at the panel, and the sessions started
+/// sent by ocpp-rpc and the cache filled by its replies decide at the panel, and the sessions started
 /// offline reach the central system once it is back.
 /// </summary>
 /// <remarks>
@@ -37,7 +37,7 @@ public sealed class OfflineAuthorizationScenarioTests : IDisposable
     }
 
     [Fact]
-    public void ListedAndCachedCardsChargeOfflineAndAreDeliveredAfterRecovery()
+    public void OfflineSessionsDeliveredAfterRecovery()
     {
         _rig.StartAndBoot();
         JsonObject update = CallCabinet("SendLocalList", new
@@ -85,7 +85,7 @@ public sealed class OfflineAuthorizationScenarioTests : IDisposable
 
         var starts = _rig.CentralSystem.CallsFromChargePoint("StartTransaction", offlineIndex).Select(e => e["payload"]!.AsObject()).ToArray();
         Assert.Equal(new[] { _listed.IdTag, _cached.IdTag }, starts.Select(p => (string?)p["idTag"]));
-        Assert.Equal(new[] { 1, 2 }, starts.Select(p => (int?)p["connectorId"]));
+        Assert.Equal(new[] { 1, 2 }, starts.Select(p => (int)p["connectorId"]!));
         Assert.Equal(first.ToJsonString(), starts[0].ToJsonString());
         Assert.Empty(_rig.CentralSystem.CallsFromChargePoint("Authorize", offlineIndex));
         Assert.Empty(_rig.CentralSystem.CallsFromChargePoint("BootNotification", offlineIndex));

@@ -17,6 +17,7 @@ namespace KiWhi.Armoire.Tools.Benchmarks
             new CodecSection(),
             new Card.CardSection(),
             new Idle.IdleSection(),
+            new Journal.JournalSection(),
         };
 
         public static int Main(string[] args)

@@ -86,6 +86,8 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                     return Wait(trimmed, words[1]);
                 case "power" when words.Length == 3:
                     return Power(trimmed, words[1], words[2]);
+                case "console" when words.Length == 1:
+                    return AttachConsole();
                 case "console" when words.Length >= 2:
                     return Console(rest);
                 case "status" when words.Length == 1:
@@ -194,6 +196,18 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
 
             _host.Meters.SetPowerW(bay, powerW);
             _output.WriteLine(_texts.PowerSet(bay, powerW));
+            return CommandOutcome.Continue;
+        }
+
+        private CommandOutcome AttachConsole()
+        {
+            if (System.Console.IsInputRedirected)
+            {
+                _output.WriteLine(_texts.ConsoleNeedsTerminal);
+                return CommandOutcome.Invalid;
+            }
+
+            ConsoleSession.Run(_host.ConsoleLine, _texts);
             return CommandOutcome.Continue;
         }
 

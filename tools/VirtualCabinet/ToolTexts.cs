@@ -44,6 +44,13 @@ Options :
                          défaut).
   --uid-only             Identifie les cartes par leur seul UID, sans l'authentification
                          KiWhi Pass (banc avec des cartes quelconques).
+  --first-boot           Prend la configuration dans le dossier flash de l'armoire, comme
+                         sur une carte : sans configuration, l'assistant de première mise
+                         en service démarre sur la console (commande « console »).
+  --technician-password MOT
+                         Mot de passe technicien de la console (8 à 64 octets) ; sans
+                         lui, la connexion à la console est refusée. Visible dans la
+                         liste des processus : réservé au banc.
   --help                 Affiche ce texte.",
 @"KiWhi virtual cabinet: the cabinet firmware on simulated hardware.
 
@@ -67,6 +74,13 @@ Options:
   --expect-timeout S     Longest wait of an ""expect"" command, in seconds (default 5).
   --uid-only             Identify cards by UID alone, without the KiWhi Pass
                          authentication (a bench with any cards).
+  --first-boot           Take the configuration from the cabinet's flash folder, as on a
+                         board: without one, the first-boot setup starts on the console
+                         (command ""console"").
+  --technician-password WORD
+                         Technician password of the console (8 to 64 bytes); without
+                         it, console login is refused. Visible in the process list:
+                         for a bench only.
   --help                 Show this text.");
 
         public string CommandHelp => Pick(
@@ -81,6 +95,8 @@ Options:
                            Exemple : key 12#  (« keys » fonctionne aussi)
   wait SECONDES            Attend (décimales acceptées).
   power BORNE W            Change la puissance tirée par une borne, en watts.
+  console                  Branche le clavier sur la console technicien de l'armoire, comme
+                           un terminal série ; Ctrl+] revient aux commandes.
   console TEXTE            Envoie une ligne à la console technicien et affiche sa réponse.
   status                   Affiche l'état complet.
   expect display TEXTE     Attend que l'afficheur montre TEXTE (casse et espaces ignorés).
@@ -103,6 +119,8 @@ Les lignes vides et celles qui commencent par # sont ignorées.",
                            Example: key 12#  (""keys"" works too)
   wait SECONDS             Wait (decimals allowed).
   power BAY W              Change the power drawn by a bay, in watts.
+  console                  Connect the keyboard to the cabinet's technician console, as a
+                           serial terminal would; Ctrl+] returns to the commands.
   console TEXT             Send a line to the technician console and show its output.
   status                   Show the full status.
   expect display TEXT      Wait until the display shows TEXT (case and spacing ignored).
@@ -167,6 +185,20 @@ Blank lines and lines starting with # are ignored.");
         public string PowerSet(int bay, double powerW) => Pick(
             "Borne " + bay + " : puissance " + Number(powerW) + " W.",
             "Bay " + bay + ": power " + Number(powerW) + " W.");
+
+        public string InvalidTechnicianPassword => Pick(
+            "--technician-password : le mot de passe doit compter de 8 à 64 octets, sans caractère de contrôle.",
+            "--technician-password: the password must have 8 to 64 bytes and no control character.");
+
+        public string ConsoleAttached => Pick(
+            "Console technicien : le clavier va maintenant à la console de l'armoire (tapez « help »). Ctrl+] revient aux commandes.",
+            "Technician console: the keyboard now goes to the cabinet's console (type 'help'). Ctrl+] returns to the commands.");
+
+        public string ConsoleDetached => Pick("Retour aux commandes de l'armoire virtuelle.", "Back to the virtual cabinet's commands.");
+
+        public string ConsoleNeedsTerminal => Pick(
+            "« console » seul demande un terminal interactif : dans un script, utilisez « console TEXTE ».",
+            "'console' alone needs an interactive terminal: in a script, use 'console TEXT'.");
 
         public string ConsoleOutput(string output) => Pick("Console : ", "Console: ") + (output.Length == 0 ? Pick("(aucune réponse)", "(no output)") : output);
 

@@ -26,6 +26,7 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
         private volatile bool _stopping;
         private volatile CabinetStatus _status = CabinetStatus.NotRunning;
         private Cabinet _cabinet;
+        private string _technicianPasswordHash;
         private long _loopErrorCount;
 
         /// <summary>
@@ -133,6 +134,17 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                 return;
             }
 
+            _technicianPasswordHash = HashTechnicianPassword(_options.TechnicianPassword);
+            StartFirmware();
+            _loopThread = new Thread(RunLoop) { IsBackground = true, Name = "cabinet loop" };
+            _loopThread.Start();
+        }
+
+        // Builds the firmware's Cabinet on the simulated hardware and starts it. A reboot asked by the
+        // firmware (console reboot, factory-reset, end of the setup) runs it again, with the settings
+        // taken again from the command line, or from the flash folder with --first-boot.
+        private void StartFirmware()
+        {
             var hardware = new CabinetHardware
             {
                 CardReader = Reader,
@@ -148,7 +160,7 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                 ConsoleLine = ConsoleLine,
                 Watchdog = Watchdog,
             };
-            var configuration = new CabinetConfiguration
+            CabinetConfiguration configuration = _options.FirstBoot ? LoadConfiguration(hardware) : new CabinetConfiguration
             {
                 CentralSystemUrl = CentralSystemUrl,
                 ChargePointIdentity = _options.Identity,
@@ -157,13 +169,63 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                 MeterValueSampleIntervalSeconds = _options.MeterValueSampleIntervalSeconds,
                 RequireCardAuthentication = !_options.UidOnly,
                 CardMasterKey = _options.UidOnly ? null : (byte[])CardFactory.DemoMasterKey.Clone(),
+                TechnicianPasswordHash = _technicianPasswordHash,
             };
 
             _cabinet = new Cabinet(hardware, configuration, new LogBookSink(_log));
             _cabinet.Start();
             TakeSnapshot();
-            _loopThread = new Thread(RunLoop) { IsBackground = true, Name = "cabinet loop" };
-            _loopThread.Start();
+        }
+
+        // As the device's entry point does: the configuration on flash, a provisioning file, or nothing,
+        // in which case the firmware runs its first-boot setup.
+        private CabinetConfiguration LoadConfiguration(CabinetHardware hardware)
+        {
+            var configuration = new CabinetConfiguration();
+            ConfigurationLoadResult result = new ConfigurationStore(hardware.Storage).Load(configuration, hardware.Random);
+            _log.Write("INFO", "virtual-cabinet", "configuration from the flash folder: " + result.Outcome
+                + (result.StoredProblem.IsValid ? "" : ", " + SettingMessages.Describe(result.StoredProblem, "en"))
+                + (result.ProvisioningFileProblem.IsValid ? "" : ", provision.json not applied: " + SettingMessages.Describe(result.ProvisioningFileProblem, "en")));
+
+            // The simulated hardware has --bays contactors and meters: a cabinet waiting for its setup
+            // gets that many bays, and a configuration with more bays than that is not run.
+            if (configuration.IsProvisioned && configuration.BayCount > SpotNumbers.Length)
+            {
+                _log.Write("ERROR", "virtual-cabinet", "the configuration on flash has " + configuration.BayCount + " bays but --bays is "
+                    + SpotNumbers.Length + ": restart with --bays " + configuration.BayCount + "; the cabinet stays unprovisioned meanwhile");
+                configuration.IsProvisioned = false;
+            }
+
+            if (!configuration.IsProvisioned)
+            {
+                configuration.SpotNumbers = SpotNumbers;
+            }
+
+            return configuration;
+        }
+
+        private void RestartFirmware()
+        {
+            _log.Write("INFO", "virtual-cabinet", "the firmware asked for a reboot: starting it again");
+            Transport.Close();
+            StartFirmware();
+        }
+
+        // The same record the firmware stores after its first-boot setup, so that login works as on a device.
+        private static string HashTechnicianPassword(string password)
+        {
+            if (password == null)
+            {
+                return null;
+            }
+
+            var hasher = new TechnicianPassword();
+            hasher.BeginHash(password, new SystemRandomSource(), TechnicianPassword.DefaultIterations);
+            while (!hasher.Step(TechnicianPassword.DefaultIterations))
+            {
+            }
+
+            return hasher.Record;
         }
 
         public void Dispose()
@@ -183,6 +245,11 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                 try
                 {
                     _cabinet.RunOnce();
+                    if (_cabinet.RebootRequested)
+                    {
+                        RestartFirmware();
+                    }
+
                     TakeSnapshot();
                 }
                 catch (Exception exception)

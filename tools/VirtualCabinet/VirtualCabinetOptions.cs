@@ -45,6 +45,18 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
         /// </summary>
         public bool UidOnly { get; set; }
 
+        /// <summary>
+        /// Technician password of the console (--technician-password), stored by the firmware as its
+        /// salted hash; null leaves the cabinet without one, so that login is refused.
+        /// </summary>
+        public string TechnicianPassword { get; set; }
+
+        /// <summary>
+        /// True with --first-boot: the cabinet takes its configuration from its flash folder, as on a
+        /// device, and runs the first-boot setup on its console when the folder contains none.
+        /// </summary>
+        public bool FirstBoot { get; set; }
+
         /// <summary>True when --help was given.</summary>
         public bool ShowHelp { get; set; }
 
@@ -102,6 +114,12 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                     continue;
                 }
 
+                if (name == "--first-boot")
+                {
+                    options.FirstBoot = true;
+                    continue;
+                }
+
                 if (i + 1 >= args.Length)
                 {
                     throw new ArgumentException(texts.OptionNeedsValue(name));
@@ -152,6 +170,14 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                         break;
                     case "--meter-interval":
                         options.MeterValueSampleIntervalSeconds = ParseInteger(name, value, 0, 86400, texts);
+                        break;
+                    case "--technician-password":
+                        if (!Firmware.SettingValidator.Check(Firmware.TechnicianPassword.Rule, value).IsValid)
+                        {
+                            throw new ArgumentException(texts.InvalidTechnicianPassword);
+                        }
+
+                        options.TechnicianPassword = value;
                         break;
                     case "--expect-timeout":
                         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) || seconds <= 0 || seconds > 3600)

@@ -8,10 +8,11 @@ namespace KiWhi.Armoire.Tests.Firmware;
 /// <summary>
 /// In-process OCPP 1.6J central system for the cabinet's unit tests. It parses every frame with
 /// System.Text.Json (not the firmware's codec), validates each CALL against the official OCPP 1.6
-/// JSON schema of its action, answers with the scripted
-/// policy below, and records everything, so tests can assert on what reached the wire.
+/// JSON schema of its action and each CALLRESULT replying to its own CALLs against the action's .conf
+/// schema, answers with the scripted policy below, and records everything, so tests can assert on
+/// what reached the wire.
 /// </summary>
-public sealed class TestCentralSystem : IOcppTransport
+public sealed class TestCentralSystem : IOcppTransport, IWebSocketPing
 {
     private readonly object _sync = new();
     private ITransportListener? _listener;
@@ -36,6 +37,15 @@ public sealed class TestCentralSystem : IOcppTransport
 
     /// <summary>StartTransaction idTagInfo status per idTag; others get Accepted.</summary>
     public Dictionary<string, string> StartStatus { get; } = new();
+
+    /// <summary>StopTransaction idTagInfo status per idTag; others get a confirmation without idTagInfo.</summary>
+    public Dictionary<string, string> StopStatus { get; } = new();
+
+    /// <summary>When false, Close drops the link without reporting OnClosed, as a stuck transport would.</summary>
+    public bool ReportsClose { get; set; } = true;
+
+    /// <summary>Cabinet clock time of every Connect call, in ms.</summary>
+    public List<long> ConnectTimesMs { get; } = new();
 
     /// <summary>Actions left unanswered (the cabinet must time out).</summary>
     public HashSet<string> Silent { get; } = new();
@@ -64,12 +74,22 @@ public sealed class TestCentralSystem : IOcppTransport
     public List<string> Violations { get; } = new();
 
     private int _bootIndex;
+    private readonly Dictionary<string, string> _serverCallActions = new();
+
+    /// <summary>WebSocketPingInterval the cabinet passed before its last connection, or null when it never did.</summary>
+    public int? PingIntervalSeconds { get; private set; }
+
+    public void SetPingInterval(int intervalSeconds)
+    {
+        PingIntervalSeconds = intervalSeconds;
+    }
 
     public void Connect(string url, string subprotocol, string authorizationHeader, ITransportListener listener)
     {
         lock (_sync)
         {
             ConnectCount++;
+            ConnectTimesMs.Add(Clock());
             LastUrl = url;
             LastSubprotocol = subprotocol;
             LastAuthorization = authorizationHeader;
@@ -114,6 +134,7 @@ public sealed class TestCentralSystem : IOcppTransport
             lock (_sync)
             {
                 Replies.Add(frame);
+                CheckReply(frame, type);
             }
 
             return true;
@@ -154,7 +175,7 @@ public sealed class TestCentralSystem : IOcppTransport
             }
 
             Open = false;
-            listener = _listener;
+            listener = ReportsClose ? _listener : null;
         }
 
         listener?.OnClosed("closed by the charge point");
@@ -184,8 +205,37 @@ public sealed class TestCentralSystem : IOcppTransport
     public string SendCall(string action, string payloadJson)
     {
         string id = "srv-" + (++_serverMessageId);
+        lock (_sync)
+        {
+            _serverCallActions[id] = action;
+        }
+
         SendRaw("[2,\"" + id + "\",\"" + action + "\"," + payloadJson + "]");
         return id;
+    }
+
+    /// <summary>Returns the payload of the CALLRESULT that answered the server's CALL <paramref name="messageId"/>.</summary>
+    public JsonObject ResultOf(string messageId)
+    {
+        JsonArray reply = Replies.Single(r => r[1]!.GetValue<string>() == messageId);
+        Assert.True(reply[0]!.GetValue<int>() == 3, "expected a CALLRESULT for " + messageId + ", got " + reply.ToJsonString());
+        return reply[2]!.AsObject();
+    }
+
+    // A CALLRESULT to one of the server's CALLs must pass the .conf schema of that CALL's action.
+    private void CheckReply(JsonArray frame, int type)
+    {
+        string id = frame[1]!.GetValue<string>();
+        if (type != 3 || !_serverCallActions.TryGetValue(id, out string? action))
+        {
+            return;
+        }
+
+        string payload = frame[2]!.ToJsonString();
+        if (!Ocpp.OcppSchemas.Evaluate(action + ".conf", payload).IsValid)
+        {
+            Violations.Add(action + ".conf rejected by the official schema: " + payload);
+        }
     }
 
     public IEnumerable<ReceivedCall> CallsOf(string action) => Calls.Where(c => c.Action == action);
@@ -228,6 +278,13 @@ public sealed class TestCentralSystem : IOcppTransport
                 StartAnswers[++_nextTransactionId] = startStatus;
                 result["idTagInfo"] = new JsonObject { ["status"] = startStatus };
                 result["transactionId"] = _nextTransactionId;
+                break;
+            case "StopTransaction":
+                if (call.Payload["idTag"] is JsonNode stopTag && StopStatus.TryGetValue(stopTag.GetValue<string>(), out string? stopStatus))
+                {
+                    result["idTagInfo"] = new JsonObject { ["status"] = stopStatus };
+                }
+
                 break;
         }
 

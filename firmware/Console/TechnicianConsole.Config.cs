@@ -1,0 +1,269 @@
+namespace KiWhi.Armoire.Firmware
+{
+    /// <summary>config list, config get and config set.</summary>
+    public sealed partial class TechnicianConsole
+    {
+        private SettingDefinition _pendingSetting;
+
+        // Settings whose flash copy the console changed for the next reboot, by registry index.
+        private readonly bool[] _pendingAtReboot = new bool[ConfigurationRegistry.Settings.Length];
+
+        private void RunConfig(string[] words, string line)
+        {
+            string action = words.Length >= 2 ? SettingText.ToLowerAscii(words[1]) : "";
+            if (action == "list" && (words.Length == 2 || words.Length == 3))
+            {
+                ListSettings(words.Length == 3 ? SettingText.ToLowerAscii(words[2]) : "");
+                return;
+            }
+
+            if ((action == "get" && words.Length == 3) || (action == "set" && words.Length >= 3))
+            {
+                SettingDefinition setting = ConfigurationRegistry.Find(words[2]);
+                if (setting == null)
+                {
+                    WriteLine(Describe(new SettingCheck(SettingErrorKind.UnknownKey, "", SettingText.Printable(words[2]), null, null)));
+                    return;
+                }
+
+                if (action == "get")
+                {
+                    WriteLine(SettingLine(setting));
+                    return;
+                }
+
+                BeginSet(setting, ValueAfterKey(line));
+                return;
+            }
+
+            WriteLine(Text(ConsoleTextId.Usage, Text(ConsoleTextId.ConfigUsage)));
+        }
+
+        private void ListSettings(string prefix)
+        {
+            bool any = false;
+            for (int i = 0; i < ConfigurationRegistry.Settings.Length; i++)
+            {
+                SettingDefinition setting = ConfigurationRegistry.Settings[i];
+                if (SettingText.ToLowerAscii(setting.Key).StartsWith(prefix))
+                {
+                    WriteLine(SettingLine(setting));
+                    any = true;
+                }
+            }
+
+            if (!any)
+            {
+                WriteLine(Text(ConsoleTextId.ConfigNoMatch, SettingText.Printable(prefix)));
+            }
+        }
+
+        private void BeginSet(SettingDefinition setting, string value)
+        {
+            if (value.Length == 0)
+            {
+                _pendingSetting = setting;
+                _mode = ConsoleMode.SettingValue;
+                ConsoleTextId prompt = setting.IsSecret ? ConsoleTextId.ConfigSecretPrompt : ConsoleTextId.ConfigValuePrompt;
+                Prompt(Text(prompt, setting.Key), setting.IsSecret);
+                return;
+            }
+
+            if (setting.IsSecret)
+            {
+                // The value is already on the technician's screen. Refusing it keeps secrets off every
+                // screen and out of terminal logs from now on.
+                WriteLine(Text(ConsoleTextId.ConfigSecretInline, setting.Key));
+                return;
+            }
+
+            ApplySetting(setting, value);
+        }
+
+        private void OnSettingValue(string value)
+        {
+            SettingDefinition setting = _pendingSetting;
+            _pendingSetting = null;
+            _editor.Echo = true;
+            _mode = ConsoleMode.Command;
+            ApplySetting(setting, value);
+            ShowPrompt();
+        }
+
+        // Checks the value, then the whole configuration, saves the flash copy, and applies the value
+        // to the running cabinet unless it is read only at boot. Any failure keeps the previous value.
+        private void ApplySetting(SettingDefinition setting, string value)
+        {
+            RefreshSavedCopy();
+            string previous = ConfigurationRegistry.GetText(setting, _saved);
+            SettingCheck before = ConfigurationValidator.ValidateSettings(_saved);
+            SettingCheck check = ConfigurationRegistry.Apply(setting, _saved, value);
+            if (!check.IsValid)
+            {
+                WriteLine(Describe(check));
+                return;
+            }
+
+            // A rule between settings is reported only when this change breaks it: a configuration
+            // built in code may already break one that this change has nothing to do with.
+            SettingCheck after = ConfigurationValidator.ValidateSettings(_saved);
+            if (!after.IsValid && (before.IsValid || after.Error != before.Error || after.Key != before.Key))
+            {
+                ConfigurationRegistry.Restore(setting, _saved, previous);
+                WriteLine(Describe(after));
+                return;
+            }
+
+            string failure = SaveConfiguration();
+            if (failure != null)
+            {
+                ConfigurationRegistry.Restore(setting, _saved, previous);
+                WriteLine(Text(ConsoleTextId.ConfigSaveFailed, setting.Key, failure));
+                return;
+            }
+
+            string displayed = DisplayedValue(setting, _saved);
+
+            _log.Info(Component, "setting " + setting.Key + (setting.IsSecret
+                ? " changed, value not logged: secret"
+                : " changed to " + SettingText.Printable(ConfigurationRegistry.GetText(setting, _saved))));
+            if (setting.RequiresReboot)
+            {
+                _pendingAtReboot[IndexOf(setting)] = ConfigurationRegistry.GetText(setting, _saved) != ConfigurationRegistry.GetText(setting, _configuration);
+                WriteLine(Text(ConsoleTextId.ConfigSavedReboot, setting.Key, displayed));
+                return;
+            }
+
+            ConfigurationRegistry.Apply(setting, _configuration, ConfigurationRegistry.GetText(setting, _saved));
+            WriteLine(Text(ConsoleTextId.ConfigSaved, setting.Key, displayed));
+        }
+
+        // "KEY = value unit  (range; flags)", plus the value saved for the next boot when it differs.
+        private string SettingLine(SettingDefinition setting)
+        {
+            string details = RangeText(setting);
+            if (setting.IsSecret)
+            {
+                details += Text(ConsoleTextId.ListSeparator) + Text(ConsoleTextId.FlagSecret);
+            }
+
+            if (setting.IsOptional)
+            {
+                details += Text(ConsoleTextId.ListSeparator) + Text(ConsoleTextId.FlagOptional);
+            }
+
+            if (setting.RequiresReboot)
+            {
+                details += Text(ConsoleTextId.ListSeparator) + Text(ConsoleTextId.FlagReboot);
+            }
+
+            if (setting.Ocpp != OcppAccess.Hidden)
+            {
+                details += Text(ConsoleTextId.ListSeparator) + Text(ConsoleTextId.FlagOcpp);
+            }
+
+            string line = Text(ConsoleTextId.ConfigLine, new string[] { setting.Key, DisplayedValue(setting, _configuration), details });
+            if (_pendingAtReboot[IndexOf(setting)])
+            {
+                line += Text(ConsoleTextId.ConfigPending, DisplayedValue(setting, _saved));
+            }
+
+            return line;
+        }
+
+        // Copies into the flash copy every setting that the console has not changed for the next
+        // reboot, so that a value the central system changed (ChangeConfiguration) in the running
+        // configuration is saved as it is, not overwritten with an older one.
+        private void RefreshSavedCopy()
+        {
+            SettingDefinition[] settings = ConfigurationRegistry.Settings;
+            for (int i = 0; i < settings.Length; i++)
+            {
+                if (!_pendingAtReboot[i])
+                {
+                    ConfigurationRegistry.Restore(settings[i], _saved, ConfigurationRegistry.GetText(settings[i], _configuration));
+                }
+            }
+        }
+
+        private static int IndexOf(SettingDefinition setting)
+        {
+            SettingDefinition[] settings = ConfigurationRegistry.Settings;
+            for (int i = 0; i < settings.Length; i++)
+            {
+                if (settings[i] == setting)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        // The value as the console shows it: a secret masked, a number with its unit, "(not set)" when empty.
+        private string DisplayedValue(SettingDefinition setting, CabinetConfiguration configuration)
+        {
+            string displayed = ConfigurationRegistry.GetDisplayText(setting, configuration);
+            if (displayed.Length == 0)
+            {
+                return Text(ConsoleTextId.NotSet);
+            }
+
+            return setting.Unit.Length > 0 ? displayed + " " + setting.Unit : displayed;
+        }
+
+        private string RangeText(SettingDefinition setting)
+        {
+            string minimum = setting.Minimum.ToString();
+            string maximum = setting.Maximum.ToString();
+            switch (setting.Type)
+            {
+                case SettingType.Integer:
+                    return Text(ConsoleTextId.RangeInteger, minimum, maximum);
+                case SettingType.Boolean:
+                    return Text(ConsoleTextId.RangeBoolean);
+                case SettingType.Choice:
+                    string choices = "";
+                    for (int i = 0; i < setting.Choices.Length; i++)
+                    {
+                        choices += i == 0 ? setting.Choices[i] : " | " + setting.Choices[i];
+                    }
+
+                    return choices;
+                case SettingType.Url:
+                    return Text(ConsoleTextId.RangeUrl);
+                case SettingType.Identity:
+                    return Text(ConsoleTextId.RangeIdentity, minimum, maximum);
+                case SettingType.IpAddress:
+                    return Text(ConsoleTextId.RangeIpAddress);
+                case SettingType.IntegerList:
+                    return Text(ConsoleTextId.RangeList, new string[] { minimum, maximum, setting.ItemMinimum.ToString(), setting.ItemMaximum.ToString() });
+                case SettingType.HexKey:
+                    return setting.Minimum == setting.Maximum ? Text(ConsoleTextId.RangeHexExact, minimum) : Text(ConsoleTextId.RangeHex, minimum, maximum);
+                default:
+                    return Text(ConsoleTextId.RangeText, minimum, maximum);
+            }
+        }
+
+        // The value of "config set KEY VALUE" is the rest of the line after KEY, inner spaces kept
+        // (a Wi-Fi SSID may contain some).
+        private static string ValueAfterKey(string line)
+        {
+            int index = 0;
+            for (int word = 0; word < 3; word++)
+            {
+                while (index < line.Length && (line[index] == ' ' || line[index] == '\t'))
+                {
+                    index++;
+                }
+
+                while (index < line.Length && line[index] != ' ' && line[index] != '\t')
+                {
+                    index++;
+                }
+            }
+
+            return SettingText.TrimSpaces(line.Substring(index));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using KiWhi.Armoire.Hal;
+using KiWhi.Armoire.Protocol.Iso14443;
+
+namespace KiWhi.Armoire.Firmware
+{
+    /// <summary>test relay, test reader and test keypad.</summary>
+    public sealed partial class TechnicianConsole
+    {
+        /// <summary>Relay test duration when none is given, in seconds.</summary>
+        public const int DefaultRelayTestSeconds = 5;
+
+        private long _testDeadlineMs;
+        private int _testKeyCount;
+        private int _relayTestConnectorId;
+
+        /// <summary>Shows a key pressed during a keypad test.</summary>
+        public void OnKeyPressed(char key, long nowMs)
+        {
+            if (_mode != ConsoleMode.KeypadTest)
+            {
+                return;
+            }
+
+            _lastInputMs = nowMs;
+            _testKeyCount++;
+            WriteLine(Text(ConsoleTextId.KeypadKey, key.ToString()));
+        }
+
+        /// <summary>
+        /// Shows the card detected during a reader test and ends the test. <paramref name="result"/> is
+        /// the KiWhi Pass read of the card, or null when the cabinet does not authenticate cards.
+        /// </summary>
+        public void OnCardForTest(CardIdentity card, KiWhiPassReadResult result, long nowMs)
+        {
+            if (_mode != ConsoleMode.ReaderTest)
+            {
+                return;
+            }
+
+            _nowMs = nowMs;
+            string uid = SettingText.ToHex(Slice(card.Uid, card.UidLength));
+            WriteLine(Text(ConsoleTextId.ReaderCard, new string[]
+            {
+                uid, card.UidLength.ToString(), SettingText.ToHex(new byte[] { (byte)(card.Atqa >> 8), (byte)card.Atqa }), SettingText.ToHex(new byte[] { card.Sak }),
+            }));
+
+            if (result == null)
+            {
+                WriteLine(Text(ConsoleTextId.ReaderNotChecked));
+            }
+            else if (result.IsAccepted)
+            {
+                WriteLine(Text(ConsoleTextId.ReaderAccepted, result.IdTag));
+            }
+            else
+            {
+                WriteLine(Text(ConsoleTextId.ReaderRejected, Text(RejectionText(result.Rejection))));
+            }
+
+            _log.Info(Component, "reader test: card UID " + FrontPanel.Mask(uid) + (result == null ? ", not authenticated" : result.IsAccepted ? ", accepted" : ", rejected"));
+            BackToPrompt();
+        }
+
+        private void RunTest(string[] words)
+        {
+            string target = words.Length >= 2 ? SettingText.ToLowerAscii(words[1]) : "";
+            if (target == "relay" && (words.Length == 3 || words.Length == 4))
+            {
+                StartRelayTest(words);
+            }
+            else if (target == "reader" && words.Length == 2)
+            {
+                _mode = ConsoleMode.ReaderTest;
+                _testDeadlineMs = _nowMs + TestSeconds * 1000L;
+                WriteLine(Text(ConsoleTextId.ReaderWaiting, TestSeconds.ToString()));
+            }
+            else if (target == "keypad" && words.Length == 2)
+            {
+                _mode = ConsoleMode.KeypadTest;
+                _testDeadlineMs = _nowMs + TestSeconds * 1000L;
+                _testKeyCount = 0;
+                WriteLine(Text(ConsoleTextId.KeypadWaiting, TestSeconds.ToString()));
+            }
+            else
+            {
+                WriteLine(Text(ConsoleTextId.Usage, Text(ConsoleTextId.UsageTest)));
+            }
+        }
+
+        private void StartRelayTest(string[] words)
+        {
+            int connectorId;
+            if (!SettingText.TryParseInteger(words[2], out connectorId) || connectorId < 1 || connectorId > _cabinet.BayCount)
+            {
+                WriteLine(Text(ConsoleTextId.RelayBayInvalid, SettingText.Printable(words[2]), _cabinet.BayCount.ToString()));
+                return;
+            }
+
+            int seconds = DefaultRelayTestSeconds;
+            if (words.Length == 4 && (!SettingText.TryParseInteger(words[3], out seconds) || seconds < 1 || seconds > Cabinet.MaxRelayTestSeconds))
+            {
+                WriteLine(Text(ConsoleTextId.RelaySecondsInvalid, SettingText.Printable(words[3]), Cabinet.MaxRelayTestSeconds.ToString()));
+                return;
+            }
+
+            Bay bay = _cabinet.GetBay(connectorId);
+            switch (_cabinet.StartRelayTest(connectorId, seconds))
+            {
+                case RelayTestResult.Started:
+                    _relayTestConnectorId = connectorId;
+                    _mode = ConsoleMode.RelayTest;
+                    WriteLine(Text(ConsoleTextId.RelayStarted, new string[] { connectorId.ToString(), bay.SpotNumber.ToString(), seconds.ToString() }));
+                    return;
+                case RelayTestResult.SessionActive:
+                    WriteLine(Text(ConsoleTextId.RelayBusy, connectorId.ToString()));
+                    return;
+                case RelayTestResult.AlreadyRunning:
+                    WriteLine(Text(ConsoleTextId.RelayAlreadyRunning, _cabinet.RelayTestConnectorId.ToString()));
+                    return;
+                default:
+                    WriteLine(Text(ConsoleTextId.RelayOutOfService, connectorId.ToString(), BayStatusText(bay.Status)));
+                    return;
+            }
+        }
+
+        // Ends the running test early (a line or Ctrl+C) or at its deadline (keypad).
+        private void EndTest()
+        {
+            switch (_mode)
+            {
+                case ConsoleMode.RelayTest:
+                    _cabinet.StopRelayTest();
+                    WriteLine(Text(ConsoleTextId.RelayEnded, _relayTestConnectorId.ToString()));
+                    break;
+                case ConsoleMode.ReaderTest:
+                    WriteLine(Text(ConsoleTextId.Cancelled));
+                    break;
+                case ConsoleMode.KeypadTest:
+                    WriteLine(Text(ConsoleTextId.KeypadEnded, _testKeyCount.ToString()));
+                    break;
+            }
+
+            BackToPrompt();
+        }
+
+        private static ConsoleTextId RejectionText(KiWhiPassRejection rejection)
+        {
+            switch (rejection)
+            {
+                case KiWhiPassRejection.NotUltralightC:
+                    return ConsoleTextId.RejectionNotUltralightC;
+                case KiWhiPassRejection.NotAuthenticated:
+                    return ConsoleTextId.RejectionNotAuthenticated;
+                case KiWhiPassRejection.UnknownLayout:
+                    return ConsoleTextId.RejectionUnknownLayout;
+                case KiWhiPassRejection.BadChecksum:
+                    return ConsoleTextId.RejectionBadChecksum;
+                case KiWhiPassRejection.CardRemoved:
+                    return ConsoleTextId.RejectionCardRemoved;
+                default:
+                    return ConsoleTextId.RejectionReadFailed;
+            }
+        }
+
+        private static byte[] Slice(byte[] bytes, int length)
+        {
+            byte[] slice = new byte[length];
+            System.Array.Copy(bytes, slice, length);
+            return slice;
+        }
+    }
+}
