@@ -209,6 +209,13 @@ namespace KiWhi.Armoire.Firmware
                 return true;
             }
 
+            if (_console != null && _console.IsPersonalizingCard)
+            {
+                _lastCard.CopyFrom(_card);
+                PersonalizeCard(nowMs);
+                return true;
+            }
+
             if (_console == null || !_console.IsTestingReader)
             {
                 return false;
@@ -224,6 +231,22 @@ namespace KiWhi.Armoire.Firmware
 
             _console.OnCardForTest(_card, result, nowMs);
             return true;
+        }
+
+        // Turns the card on the reader into a KiWhi Pass for the console's card personalise command.
+        // The personaliser verifies every step and never locks, so a failure leaves a card with a known key.
+        private void PersonalizeCard(long nowMs)
+        {
+            string uidHex = FormatUid(_card);
+            if (_configuration.CardMasterKey == null || _configuration.CardMasterKey.Length != 16)
+            {
+                _console.OnCardPersonalized(uidHex, KiWhiPassPersonalizationResult.UnknownKey, KiWhiPassPersonalizationStep.Identify, nowMs);
+                return;
+            }
+
+            var personalizer = new KiWhiPassPersonalizer(_hardware.CardReader, _hardware.Random, _configuration.CardMasterKey, 0);
+            KiWhiPassPersonalizationResult result = personalizer.Personalize(_card, _console.PendingCardNumber, _console.PendingCardIssuer, false);
+            _console.OnCardPersonalized(uidHex, result, personalizer.LastStep, nowMs);
         }
 
         private bool IsUnderRelayTest(Bay bay)

@@ -39,6 +39,9 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>Showing keypad keys, and any line ends the test.</summary>
         KeypadTest,
 
+        /// <summary>Waiting for a blank card to turn into a KiWhi Pass.</summary>
+        CardPersonalization,
+
         /// <summary>An answer of the first-boot setup.</summary>
         Setup,
 

@@ -250,5 +250,13 @@ namespace KiWhi.Armoire.Firmware
         SetupSaved,
         SetupSaveFailed,
         SetupSpotDuplicate,
+        HelpSummaryCard,
+        HelpDetailCard,
+        UsageCard,
+        CardNumberInvalid,
+        CardNoMasterKey,
+        CardWaiting,
+        CardPersonalized,
+        CardPersonalizationFailed,
     }
 }

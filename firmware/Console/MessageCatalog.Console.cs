@@ -752,6 +752,30 @@ namespace KiWhi.Armoire.Firmware
             // SetupSpotDuplicate
             "La place {0} est déjà celle de la borne {1} : tapez un autre numéro.",
             "Spot {0} already belongs to bay {1}: type another number.",
+            // HelpSummaryCard
+            "transformer une carte vierge en carte KiWhi Pass",
+            "turn a blank card into a KiWhi Pass",
+            // HelpDetailCard
+            "card personalise NUMÉRO [ÉMETTEUR] : attend une MIFARE Ultralight C vierge (clé d'usine), y écrit le numéro de carte et l'émetteur (1 par défaut), la clé diversifiée depuis CardMasterKey et AUTH0, puis vérifie la carte en s'authentifiant avec la nouvelle clé. La carte n'est jamais verrouillée. Entrée pour annuler.",
+            "card personalise NUMBER [ISSUER]: waits for a blank MIFARE Ultralight C (factory key), writes the card number and issuer (1 by default), the key diversified from CardMasterKey and AUTH0, then verifies the card by authenticating with the new key. The card is never locked. Press Enter to cancel.",
+            // UsageCard
+            "card personalise NUMÉRO [ÉMETTEUR]",
+            "card personalise NUMBER [ISSUER]",
+            // CardNumberInvalid
+            "Numéro de carte ou d'émetteur invalide : {0}. Tapez un entier de 1 à 4294967295.",
+            "Invalid card or issuer number: {0}. Type an integer from 1 to 4294967295.",
+            // CardNoMasterKey
+            "Aucune CardMasterKey enregistrée : définissez-la avec « config set CardMasterKey » avant de personnaliser des cartes.",
+            "No CardMasterKey stored: set it with 'config set CardMasterKey' before personalising cards.",
+            // CardWaiting
+            "Présentez la carte vierge au lecteur et laissez-la posée ({0} s, Entrée pour annuler)...",
+            "Present the blank card to the reader and leave it there ({0} s, Enter to cancel)...",
+            // CardPersonalized
+            "Carte {0} personnalisée : numéro {1}, émetteur {2}, vérifiée avec sa nouvelle clé.",
+            "Card {0} personalised: number {1}, issuer {2}, verified with its new key.",
+            // CardPersonalizationFailed
+            "Personnalisation de la carte {0} échouée à l'étape {1} ({2}) : reposez la carte et relancez la commande ; la carte garde une clé connue.",
+            "Personalisation of card {0} failed at step {1} ({2}): put the card back and run the command again; the card keeps a known key.",
         };
 
         /// <summary>Number of console text rows (French and English pairs).</summary>

@@ -17,13 +17,13 @@ namespace KiWhi.Armoire.Firmware
         private static readonly string[] HelpCommands =
         {
             "help", "lang", "login", "logout", "status", "bays", "sessions", "queue", "net", "time",
-            "config", "config", "log", "ocpp", "test", "passwd", "reboot", "factory-reset", "setup",
+            "config", "config", "log", "ocpp", "test", "card", "passwd", "reboot", "factory-reset", "setup",
         };
 
         private static readonly string[] HelpUsages =
         {
             null, "lang fr|en", null, null, null, null, null, null, null, null,
-            null, null, "log [N]", "ocpp [N]", null, null, null, null, null,
+            null, null, "log [N]", "ocpp [N]", null, null, null, null, null, null,
         };
 
         private static readonly ConsoleTextId[] HelpSummaries =
@@ -31,7 +31,7 @@ namespace KiWhi.Armoire.Firmware
             ConsoleTextId.HelpSummaryHelp, ConsoleTextId.HelpSummaryLang, ConsoleTextId.HelpSummaryLogin, ConsoleTextId.HelpSummaryLogout,
             ConsoleTextId.HelpSummaryStatus, ConsoleTextId.HelpSummaryBays, ConsoleTextId.HelpSummarySessions, ConsoleTextId.HelpSummaryQueue,
             ConsoleTextId.HelpSummaryNet, ConsoleTextId.HelpSummaryTime, ConsoleTextId.HelpSummaryConfigRead, ConsoleTextId.HelpSummaryConfigSet,
-            ConsoleTextId.HelpSummaryLog, ConsoleTextId.HelpSummaryOcpp, ConsoleTextId.HelpSummaryTest, ConsoleTextId.HelpSummaryPasswd,
+            ConsoleTextId.HelpSummaryLog, ConsoleTextId.HelpSummaryOcpp, ConsoleTextId.HelpSummaryTest, ConsoleTextId.HelpSummaryCard, ConsoleTextId.HelpSummaryPasswd,
             ConsoleTextId.HelpSummaryReboot, ConsoleTextId.HelpSummaryFactoryReset, ConsoleTextId.HelpSummarySetup,
         };
 
@@ -40,14 +40,14 @@ namespace KiWhi.Armoire.Firmware
             ConsoleTextId.HelpDetailHelp, ConsoleTextId.HelpDetailLang, ConsoleTextId.HelpDetailLogin, ConsoleTextId.HelpDetailLogout,
             ConsoleTextId.HelpDetailStatus, ConsoleTextId.HelpDetailBays, ConsoleTextId.HelpDetailSessions, ConsoleTextId.HelpDetailQueue,
             ConsoleTextId.HelpDetailNet, ConsoleTextId.HelpDetailTime, ConsoleTextId.HelpDetailConfig, ConsoleTextId.HelpDetailConfig,
-            ConsoleTextId.HelpDetailLog, ConsoleTextId.HelpDetailOcpp, ConsoleTextId.HelpDetailTest, ConsoleTextId.HelpDetailPasswd,
+            ConsoleTextId.HelpDetailLog, ConsoleTextId.HelpDetailOcpp, ConsoleTextId.HelpDetailTest, ConsoleTextId.HelpDetailCard, ConsoleTextId.HelpDetailPasswd,
             ConsoleTextId.HelpDetailReboot, ConsoleTextId.HelpDetailFactoryReset, ConsoleTextId.HelpDetailSetup,
         };
 
         private static readonly bool[] HelpNeedsLogin =
         {
             false, false, false, false, false, false, false, false, false, false,
-            false, true, true, true, true, true, true, true, false,
+            false, true, true, true, true, true, true, true, true, false,
         };
 
         private void ExecuteCommand(string line)
@@ -124,6 +124,9 @@ namespace KiWhi.Armoire.Firmware
                     return true;
                 case "test":
                     RunTest(words);
+                    return true;
+                case "card":
+                    BeginCardPersonalization(words);
                     return true;
                 case "passwd":
                     BeginPasswordChange();
@@ -212,6 +215,8 @@ namespace KiWhi.Armoire.Firmware
                     return Text(ConsoleTextId.UsageConfigSet);
                 case ConsoleTextId.HelpSummaryTest:
                     return Text(ConsoleTextId.UsageTest);
+                case ConsoleTextId.HelpSummaryCard:
+                    return Text(ConsoleTextId.UsageCard);
                 default:
                     return HelpUsages[row] ?? HelpCommands[row];
             }

@@ -61,6 +61,152 @@ namespace KiWhi.Armoire.Firmware
             BackToPrompt();
         }
 
+        /// <summary>
+        /// Reports the outcome of personalising the card the cabinet detected, and ends the wait.
+        /// <paramref name="uidHex"/> is the card's UID in hexadecimal.
+        /// </summary>
+        public void OnCardPersonalized(string uidHex, KiWhiPassPersonalizationResult result, KiWhiPassPersonalizationStep lastStep, long nowMs)
+        {
+            if (_mode != ConsoleMode.CardPersonalization)
+            {
+                return;
+            }
+
+            _nowMs = nowMs;
+            if (result == KiWhiPassPersonalizationResult.Personalized)
+            {
+                WriteLine(Text(ConsoleTextId.CardPersonalized, new string[] { uidHex, _cardNumber.ToString(), _cardIssuer.ToString() }));
+                _log.Info(Component, "card " + FrontPanel.Mask(uidHex) + " personalised as number " + _cardNumber.ToString());
+            }
+            else
+            {
+                WriteLine(Text(ConsoleTextId.CardPersonalizationFailed, new string[] { uidHex, StepName(lastStep), ResultName(result) }));
+                _log.Warning(Component, "personalisation of card " + FrontPanel.Mask(uidHex) + " failed: " + ResultName(result)
+                    + " at step " + StepName(lastStep));
+            }
+
+            BackToPrompt();
+        }
+
+        /// <summary>Card number and issuer of the card being personalised.</summary>
+        public uint PendingCardNumber
+        {
+            get { return _cardNumber; }
+        }
+
+        /// <summary>Issuer of the card being personalised.</summary>
+        public uint PendingCardIssuer
+        {
+            get { return _cardIssuer; }
+        }
+
+        private uint _cardNumber;
+        private uint _cardIssuer;
+
+        private void BeginCardPersonalization(string[] words)
+        {
+            string action = words.Length >= 2 ? SettingText.ToLowerAscii(words[1]) : "";
+            if ((action != "personalise" && action != "personalize") || words.Length < 3 || words.Length > 4)
+            {
+                WriteLine(Text(ConsoleTextId.Usage, Text(ConsoleTextId.UsageCard)));
+                return;
+            }
+
+            uint number;
+            uint issuer = 1;
+            if (!TryParseCardNumber(words[2], out number) || (words.Length == 4 && !TryParseCardNumber(words[3], out issuer)))
+            {
+                WriteLine(Text(ConsoleTextId.CardNumberInvalid, SettingText.Printable(words[words.Length == 4 && TryParseCardNumber(words[2], out number) ? 3 : 2])));
+                return;
+            }
+
+            if (_configuration.CardMasterKey == null || _configuration.CardMasterKey.Length != 16)
+            {
+                WriteLine(Text(ConsoleTextId.CardNoMasterKey));
+                return;
+            }
+
+            _cardNumber = number;
+            _cardIssuer = issuer;
+            _mode = ConsoleMode.CardPersonalization;
+            _testDeadlineMs = _nowMs + TestSeconds * 1000L;
+            WriteLine(Text(ConsoleTextId.CardWaiting, TestSeconds.ToString()));
+        }
+
+        private static string StepName(KiWhiPassPersonalizationStep step)
+        {
+            switch (step)
+            {
+                case KiWhiPassPersonalizationStep.Identify:
+                    return "Identify";
+                case KiWhiPassPersonalizationStep.FindCurrentKey:
+                    return "FindCurrentKey";
+                case KiWhiPassPersonalizationStep.WriteData:
+                    return "WriteData";
+                case KiWhiPassPersonalizationStep.WriteKey:
+                    return "WriteKey";
+                case KiWhiPassPersonalizationStep.VerifyKey:
+                    return "VerifyKey";
+                case KiWhiPassPersonalizationStep.WriteAccessConfiguration:
+                    return "WriteAccessConfiguration";
+                case KiWhiPassPersonalizationStep.VerifyProtection:
+                    return "VerifyProtection";
+                case KiWhiPassPersonalizationStep.Lock:
+                    return "Lock";
+                default:
+                    return "Done";
+            }
+        }
+
+        private static string ResultName(KiWhiPassPersonalizationResult result)
+        {
+            switch (result)
+            {
+                case KiWhiPassPersonalizationResult.NotUltralightC:
+                    return "NotUltralightC";
+                case KiWhiPassPersonalizationResult.UnknownKey:
+                    return "UnknownKey";
+                case KiWhiPassPersonalizationResult.CardRemoved:
+                    return "CardRemoved";
+                case KiWhiPassPersonalizationResult.WriteFailed:
+                    return "WriteFailed";
+                case KiWhiPassPersonalizationResult.VerificationFailed:
+                    return "VerificationFailed";
+                default:
+                    return "Personalized";
+            }
+        }
+
+        // Accepts 1..4294967295 in decimal; the card layout stores a 32-bit number.
+        private static bool TryParseCardNumber(string text, out uint value)
+        {
+            value = 0;
+            if (text == null || text.Length == 0 || text.Length > 10)
+            {
+                return false;
+            }
+
+            ulong total = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                total = total * 10 + (ulong)(c - '0');
+            }
+
+            if (total == 0 || total > uint.MaxValue)
+            {
+                return false;
+            }
+
+            value = (uint)total;
+            return true;
+        }
+
         private void RunTest(string[] words)
         {
             string target = words.Length >= 2 ? SettingText.ToLowerAscii(words[1]) : "";
@@ -133,6 +279,7 @@ namespace KiWhi.Armoire.Firmware
                     WriteLine(Text(ConsoleTextId.RelayEnded, _relayTestConnectorId.ToString()));
                     break;
                 case ConsoleMode.ReaderTest:
+                case ConsoleMode.CardPersonalization:
                     WriteLine(Text(ConsoleTextId.Cancelled));
                     break;
                 case ConsoleMode.KeypadTest:

@@ -115,6 +115,12 @@ namespace KiWhi.Armoire.Firmware
             get { return _mode == ConsoleMode.KeypadTest; }
         }
 
+        /// <summary>True while waiting for a card to personalise: the cabinet hands detected cards to <see cref="OnCardToPersonalize"/>.</summary>
+        public bool IsPersonalizingCard
+        {
+            get { return _mode == ConsoleMode.CardPersonalization; }
+        }
+
         /// <summary>True during a reader test: the cabinet hands detected cards to <see cref="OnCardForTest"/> instead of the front panel.</summary>
         public bool IsTestingReader
         {
@@ -241,6 +247,7 @@ namespace KiWhi.Armoire.Firmware
                 case ConsoleMode.RelayTest:
                 case ConsoleMode.ReaderTest:
                 case ConsoleMode.KeypadTest:
+                case ConsoleMode.CardPersonalization:
                     EndTest();
                     break;
                 case ConsoleMode.Setup:
@@ -257,6 +264,7 @@ namespace KiWhi.Armoire.Firmware
                 case ConsoleMode.RelayTest:
                 case ConsoleMode.ReaderTest:
                 case ConsoleMode.KeypadTest:
+                case ConsoleMode.CardPersonalization:
                     EndTest();
                     return;
                 case ConsoleMode.Setup:
@@ -293,6 +301,7 @@ namespace KiWhi.Armoire.Firmware
 
                     break;
                 case ConsoleMode.ReaderTest:
+                case ConsoleMode.CardPersonalization:
                     if (_nowMs >= _testDeadlineMs)
                     {
                         WriteLine(Text(ConsoleTextId.ReaderTimeout, TestSeconds.ToString()));
