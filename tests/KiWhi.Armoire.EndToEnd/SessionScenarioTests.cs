@@ -127,6 +127,24 @@ public sealed class SessionScenarioTests : IDisposable
     }
 
     [Fact]
+    public void KeyCloneNeverReachesCentralSystem()
+    {
+        _rig.StartAndBoot();
+        int index = _rig.CentralSystem.EventCount;
+
+        // Same UID and card data as a valid KiWhi Pass, written on a card with another key.
+        _rig.PresentCard(ResidentA.Card.CloneWithKey(Convert.FromHexString("0123456789ABCDEF0123456789ABCDEF")));
+        _rig.Type("21#");
+        _rig.Advance(TimeSpan.FromSeconds(10));
+
+        _rig.CentralSystem.Sync();
+        Assert.Empty(_rig.CentralSystem.CallsFromChargePoint("Authorize", index));
+        Assert.Empty(_rig.CentralSystem.CallsFromChargePoint("StartTransaction", index));
+        Assert.Equal(0, _rig.Contactors.TotalClosureCount);
+        _rig.AssertHealthy();
+    }
+
+    [Fact]
     public void BusyBayRejectsSecondCard()
     {
         _rig.StartAndBoot();

@@ -51,6 +51,36 @@ public sealed class VirtualCabinetSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task CloneAndBlankCardsNeverReachTheBench()
+    {
+        using var log = new LogBook(null);
+        var options = new VirtualCabinetOptions { BayCount = 2, ExpectTimeoutSeconds = 10 };
+        using var host = new VirtualCabinetHost(options, log, _folder);
+        host.Start();
+        var output = new StringWriter();
+        var interpreter = new CommandInterpreter(host, new ToolTexts("en"), output, TimeSpan.FromSeconds(10));
+        const string script =
+            "expect registration Accepted\n" +
+            "badge alice-clone\n" +
+            "expect display non\n" +
+            "key 1#\n" +
+            "wait 1\n" +
+            "badge blank\n" +
+            "expect display non\n" +
+            "key 2#\n" +
+            "wait 1\n" +
+            "expect contactor 1 open\n" +
+            "expect contactor 2 open\n";
+
+        int exitCode = ScriptRunner.Run(new StringReader(script), interpreter, new ToolTexts("en"), output, log);
+        ChargePointSnapshot snapshot = await host.Bench!.WaitForChargePointAsync(VirtualCabinetOptions.DefaultIdentity, s => true, Waits.Network);
+
+        Assert.True(exitCode == ScriptRunner.Success, output.ToString());
+        Assert.Empty(snapshot.Transactions);
+        Assert.DoesNotContain(host.Bench.Frames, f => f.Text.Contains("\"Authorize\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ExecutableExitsNonZeroOnFailedExpectation()
     {
         string script = Path.Combine(Path.GetTempPath(), "kiwhi-vc-script-" + Guid.NewGuid().ToString("N") + ".txt");
