@@ -19,7 +19,7 @@ namespace KiWhi.Armoire.Firmware
     /// </remarks>
     public sealed partial class Cabinet
     {
-        /// <summary>Events the queue holds at most.</summary>
+        /// <summary>Maximum number of events waiting in the queue.</summary>
         public const int EventQueueCapacity = 16;
 
         /// <summary>Largest OCPP message accepted from the central system, in bytes.</summary>

@@ -66,14 +66,14 @@ namespace KiWhi.Armoire.Firmware
                 return;
             }
 
-            // A malformed CALLRESULT or CALLERROR still ends the CALL it answers.
+            // A malformed CALLRESULT or CALLERROR still ends the CALL whose messageId it carries.
             if (_frame.Status == RpcFrameStatus.Malformed && IsOutstanding(_frame.MessageId))
             {
                 OnCallFailed(nowMs, "malformed reply");
             }
         }
 
-        // Incoming CALLs; while Rejected the cabinet answers nothing (OCPP 1.6 §4.2.1).
+        // Incoming CALLs; while Rejected the cabinet sends no reply (OCPP 1.6 §4.2.1).
         private void OnCall(long nowMs)
         {
             if (Registration == RegistrationState.Rejected)

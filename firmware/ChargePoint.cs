@@ -15,7 +15,7 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>Subprotocol required by OCPP-J 1.6 §3.1.</summary>
         public const string Subprotocol = "ocpp1.6";
 
-        /// <summary>Wait before BootNotification is sent again when the central system gave interval 0 or did not answer.</summary>
+        /// <summary>Wait before BootNotification is sent again when the central system gave interval 0 or sent no reply.</summary>
         public const int DefaultBootRetrySeconds = 30;
 
         /// <summary>Authorize requests waiting at most: one per resident at the panel, with room to spare.</summary>
@@ -258,7 +258,7 @@ namespace KiWhi.Armoire.Firmware
             catch (System.ArgumentException exception)
             {
                 // A request that would break its schema (an over-long CiString, a missing field) is
-                // never sent; it counts as a failed call so a transaction message cannot block the FIFO.
+                // never sent. It counts as a failed call, so a transaction message cannot block the FIFO.
                 _log.Error(Component, "request not sent, invalid field: " + exception.Message);
                 OnCallFailed(nowMs, "invalid request");
             }
