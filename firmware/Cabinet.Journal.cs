@@ -22,10 +22,25 @@ namespace KiWhi.Armoire.Firmware
             get { return _journal; }
         }
 
-        /// <summary>Returns the energy register of bay <paramref name="connectorId"/> in Wh, continued across reboots.</summary>
+        /// <summary>Largest register reported, in Wh: OCPP 1.6 meterStart and meterStop are 32-bit integers here.</summary>
+        public const long MaxRegisterWh = int.MaxValue;
+
+        /// <summary>
+        /// Returns the energy register of bay <paramref name="connectorId"/> in Wh, continued across reboots.
+        /// A reading outside 0..<see cref="MaxRegisterWh"/> is a meter fault: it is logged and clamped, so
+        /// meterStart, every sample and meterStop stay the same numbers in every message.
+        /// </summary>
         public long ReadRegisterWh(int connectorId)
         {
-            return _hardware.Meters.ReadRegisterWh(connectorId) + _registerOffsetWh[connectorId - 1];
+            long registerWh = _hardware.Meters.ReadRegisterWh(connectorId) + _registerOffsetWh[connectorId - 1];
+            if (registerWh >= 0 && registerWh <= MaxRegisterWh)
+            {
+                return registerWh;
+            }
+
+            _log.Error(Component, "bay " + connectorId.ToString() + " meter register " + registerWh.ToString()
+                + " Wh is outside 0.." + MaxRegisterWh.ToString() + " Wh: meter fault, reading clamped");
+            return registerWh < 0 ? 0 : MaxRegisterWh;
         }
 
         // Runs at boot with every contactor open: recovers the journal, restores availability and the

@@ -498,7 +498,7 @@ namespace KiWhi.Armoire.Firmware
 
         private string SessionKilowattHours(Bay bay)
         {
-            return FrontPanel.FormatKilowattHours(_hardware.Meters.ReadRegisterWh(bay.ConnectorId) - bay.MeterStartWh);
+            return FrontPanel.FormatKilowattHours(_cabinet.ReadRegisterWh(bay.ConnectorId) - bay.MeterStartWh);
         }
 
         private string LinkText(LinkState link)

@@ -188,7 +188,7 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                 return CommandOutcome.Invalid;
             }
 
-            if (!TryParseNonNegative(powerText, out double powerW))
+            if (!TryParseNonNegative(powerText, out double powerW) || powerW > VirtualCabinetOptions.MaxPowerW)
             {
                 _output.WriteLine(_texts.InvalidArgument(line, _texts.InvalidWatts(powerText)));
                 return CommandOutcome.Invalid;

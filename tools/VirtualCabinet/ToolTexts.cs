@@ -244,7 +244,7 @@ Blank lines and lines starting with # are ignored.");
 
         public string InvalidSeconds(string value) => Pick("« " + value + " » : nombre de secondes attendu, de 0 à 3600.", "\"" + value + "\": expected a number of seconds from 0 to 3600.");
 
-        public string InvalidWatts(string value) => Pick("« " + value + " » : puissance en watts attendue, 0 ou plus.", "\"" + value + "\": expected a power in watts, 0 or more.");
+        public string InvalidWatts(string value) => Pick("« " + value + " » : puissance attendue en watts, de 0 à 1000000.", "\"" + value + "\": expected a power in watts, from 0 to 1000000.");
 
         public string InvalidKey(char key) => Pick("le clavier n'a pas de touche « " + key + " » ; touches : 0-9, * et #.", "the keypad has no key \"" + key + "\"; keys are 0-9, * and #.");
 
@@ -328,6 +328,17 @@ Blank lines and lines starting with # are ignored.");
         {
             return value.ToString("0.###", CultureInfo.InvariantCulture);
         }
+
+        /// <summary>Language of these texts: "fr" or "en".</summary>
+        public string Language => _english ? "en" : "fr";
+
+        public string InvalidPower(string value) => Pick(
+            "--power « " + value + " » : puissance attendue entre 0 et 1000000 W.",
+            "--power \"" + value + "\": expected a power from 0 to 1000000 W.");
+
+        public string StateIsAFile(string value) => Pick(
+            "--state « " + value + " » est un fichier : indiquez un dossier, nouveau ou existant.",
+            "--state \"" + value + "\" is a file: give a folder, new or existing.");
 
         private string Pick(string french, string english)
         {

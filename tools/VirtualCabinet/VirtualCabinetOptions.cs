@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 
 namespace KiWhi.Armoire.Tools.VirtualCabinet
 {
@@ -120,6 +121,11 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                     continue;
                 }
 
+                if (Array.IndexOf(ValueOptions, name) < 0)
+                {
+                    throw new ArgumentException(texts.UnknownOption(name));
+                }
+
                 if (i + 1 >= args.Length)
                 {
                     throw new ArgumentException(texts.OptionNeedsValue(name));
@@ -147,25 +153,27 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                         options.Identity = CheckIdentity(value, texts);
                         break;
                     case "--csms":
-                        if (!Uri.TryCreate(value, UriKind.Absolute, out Uri uri) || (uri.Scheme != "ws" && uri.Scheme != "wss"))
-                        {
-                            throw new ArgumentException(texts.InvalidCentralSystemUrl(value));
-                        }
-
+                        // The firmware's own rule for CentralSystemUrl (ws:// or wss://, port, no query or fragment).
+                        CheckSetting("CentralSystemUrl", name, value, texts);
                         options.CentralSystemUrl = value.TrimEnd('/');
                         break;
                     case "--script":
                         options.ScriptPath = value;
                         break;
                     case "--power":
-                        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double power) || power < 0 || double.IsInfinity(power))
+                        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double power) || !(power >= 0 && power <= MaxPowerW))
                         {
-                            throw new ArgumentException(texts.InvalidNumber(name, value));
+                            throw new ArgumentException(texts.InvalidPower(value));
                         }
 
                         options.PowerW = power;
                         break;
                     case "--state":
+                        if (File.Exists(value))
+                        {
+                            throw new ArgumentException(texts.StateIsAFile(value));
+                        }
+
                         options.StateFolder = value;
                         break;
                     case "--meter-interval":
@@ -237,8 +245,28 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
             return spots.ToArray();
         }
 
+        /// <summary>Largest charging power of a simulated bay, in W (1 MW, far above any car park charger).</summary>
+        public const double MaxPowerW = 1_000_000;
+
+        private static readonly string[] ValueOptions =
+        {
+            "--bays", "--spots", "--lang", "--identity", "--csms", "--script", "--power", "--state",
+            "--meter-interval", "--technician-password", "--expect-timeout",
+        };
+
+        // Applies the firmware's validation of a configuration key, so the tool accepts exactly what the cabinet would.
+        private static void CheckSetting(string key, string option, string value, ToolTexts texts)
+        {
+            Firmware.SettingCheck check = Firmware.SettingValidator.Check(Firmware.ConfigurationRegistry.Find(key), value);
+            if (!check.IsValid)
+            {
+                throw new ArgumentException(option + ": " + Firmware.SettingMessages.Describe(check, texts.Language));
+            }
+        }
+
         private static string CheckIdentity(string value, ToolTexts texts)
         {
+            CheckSetting("ChargePointIdentity", "--identity", value, texts);
             if (value.Length == 0 || value.Length > 20)
             {
                 throw new ArgumentException(texts.InvalidIdentity(value));

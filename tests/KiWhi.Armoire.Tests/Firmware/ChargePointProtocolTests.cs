@@ -276,6 +276,21 @@ public class ChargePointProtocolTests : CabinetTestBase
     }
 
     [Fact]
+    public void AbsurdMeterRegister_IsClampedConsistently()
+    {
+        var rig = NewRig();
+        rig.StartCharging(Alice, 101);
+        rig.Meters.SetRegisterWh(1, long.MaxValue / 2);
+        rig.Badge(Alice);
+
+        var stop = rig.Server.CallsOf("StopTransaction").Single();
+        string endSample = stop.Payload["transactionData"]![1]!["sampledValue"]![0]!["value"]!.GetValue<string>();
+        Assert.Equal(int.MaxValue, stop.Int("meterStop"));
+        Assert.Equal(int.MaxValue.ToString(), endSample);
+        Assert.True(rig.Log.Contains("meter fault"));
+    }
+
+    [Fact]
     public void BasicAuthentication_IsSentWhenConfigured()
     {
         var rig = NewRig(configure: c => c.AuthorizationKey = "s3cret");

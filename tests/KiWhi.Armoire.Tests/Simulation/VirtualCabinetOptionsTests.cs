@@ -56,6 +56,12 @@ public class VirtualCabinetOptionsTests
     [InlineData("--expect-timeout", "0")]
     [InlineData("--unknown", "1")]
     [InlineData("--bays")]
+    [InlineData("--csms", "ws://127.0.0.1:1/x?y#z")]
+    [InlineData("--csms", "ws://127.0.0.1:99999/")]
+    [InlineData("--identity", "a:b")]
+    [InlineData("--power", "1e30")]
+    [InlineData("--state", "KiWhi.Armoire.Tests.dll")]
+    [InlineData("extra")]
     public void BadArgumentThrows(params string[] args)
     {
         Assert.Throws<ArgumentException>(() => VirtualCabinetOptions.Parse(args, English));
