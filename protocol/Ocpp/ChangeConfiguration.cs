@@ -3,12 +3,13 @@ using KiWhi.Armoire.Protocol.Json;
 namespace KiWhi.Armoire.Protocol.Ocpp
 {
     /// <summary>ChangeConfiguration.req (OCPP 1.6 §5.3): a new value for one configuration key.</summary>
-    public sealed class ChangeConfigurationRequest
+    public sealed class ChangeConfigurationRequest : ReceivedPayload
     {
         /// <summary>Action name in the CALL frame.</summary>
         public const string Action = "ChangeConfiguration";
 
         private const string ObjectName = "ChangeConfiguration.req";
+
         private const int KeyBit = 1;
         private const int ValueBit = 2;
 
@@ -18,38 +19,19 @@ namespace KiWhi.Armoire.Protocol.Ocpp
         /// <summary>New value as text (CiString500), read according to the key's type.</summary>
         public string Value { get; private set; }
 
+        public ChangeConfigurationRequest()
+            : base(ObjectName)
+        {
+        }
+
         /// <summary>Resets every field.</summary>
-        public void Clear()
+        public override void Clear()
         {
             Key = null;
             Value = null;
         }
 
-        /// <summary>
-        /// Reads the payload object that the next token of <paramref name="reader"/> opens. On an
-        /// <see cref="OcppPayloadException"/> the fields are cleared.
-        /// </summary>
-        /// <exception cref="OcppPayloadException">The payload does not match the OCPP 1.6 schema. Its code is the CALLERROR to send.</exception>
-        public void Read(JsonReader reader)
-        {
-            Clear();
-            try
-            {
-                ReadObject(reader);
-            }
-            catch (JsonFormatException e)
-            {
-                Clear();
-                throw PayloadReader.InvalidJson(ObjectName, e);
-            }
-            catch (OcppPayloadException)
-            {
-                Clear();
-                throw;
-            }
-        }
-
-        private void ReadObject(JsonReader reader)
+        protected override void ReadObject(JsonReader reader)
         {
             int seen = 0;
             PayloadReader.ReadStartObject(reader, ObjectName);

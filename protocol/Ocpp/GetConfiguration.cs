@@ -6,12 +6,13 @@ namespace KiWhi.Armoire.Protocol.Ocpp
     /// GetConfiguration.req (OCPP 1.6 §5.8): the keys whose values the central system wants, or every
     /// key when the list is absent.
     /// </summary>
-    public sealed class GetConfigurationRequest
+    public sealed class GetConfigurationRequest : ReceivedPayload
     {
         /// <summary>Action name in the CALL frame.</summary>
         public const string Action = "GetConfiguration";
 
         private const string ObjectName = "GetConfiguration.req";
+
         private const int KeyBit = 1;
 
         private readonly string[] _keys;
@@ -21,6 +22,7 @@ namespace KiWhi.Armoire.Protocol.Ocpp
         /// charge point reports as GetConfigurationMaxKeys.
         /// </summary>
         public GetConfigurationRequest(int maxKeys)
+            : base(ObjectName)
         {
             if (maxKeys < 1)
             {
@@ -54,7 +56,7 @@ namespace KiWhi.Armoire.Protocol.Ocpp
         }
 
         /// <summary>Resets every field.</summary>
-        public void Clear()
+        public override void Clear()
         {
             for (int i = 0; i < KeyCount; i++)
             {
@@ -65,34 +67,7 @@ namespace KiWhi.Armoire.Protocol.Ocpp
             HasKeys = false;
         }
 
-        /// <summary>
-        /// Reads the payload object that the next token of <paramref name="reader"/> opens. On an
-        /// <see cref="OcppPayloadException"/> the fields are cleared.
-        /// </summary>
-        /// <exception cref="OcppPayloadException">
-        /// The payload does not match the OCPP 1.6 schema, or has more than <see cref="MaxKeys"/> keys
-        /// (OccurenceConstraintViolation). The code is the CALLERROR to send.
-        /// </exception>
-        public void Read(JsonReader reader)
-        {
-            Clear();
-            try
-            {
-                ReadObject(reader);
-            }
-            catch (JsonFormatException e)
-            {
-                Clear();
-                throw PayloadReader.InvalidJson(ObjectName, e);
-            }
-            catch (OcppPayloadException)
-            {
-                Clear();
-                throw;
-            }
-        }
-
-        private void ReadObject(JsonReader reader)
+        protected override void ReadObject(JsonReader reader)
         {
             int seen = 0;
             PayloadReader.ReadStartObject(reader, ObjectName);

@@ -11,12 +11,13 @@ namespace KiWhi.Armoire.Protocol.Ocpp
     /// are still checked against the schema and counted in <see cref="EntryCount"/>, so the caller
     /// can reject an update it cannot hold in full.
     /// </remarks>
-    public sealed class SendLocalListRequest
+    public sealed class SendLocalListRequest : ReceivedPayload
     {
         /// <summary>Action name in the CALL frame.</summary>
         public const string Action = "SendLocalList";
 
         private const string ObjectName = "SendLocalList.req";
+
         private const int ListVersionBit = 1;
         private const int UpdateTypeBit = 2;
         private const int ListBit = 4;
@@ -28,6 +29,7 @@ namespace KiWhi.Armoire.Protocol.Ocpp
 
         /// <summary>Creates a request that keeps at most <paramref name="capacity"/> entries.</summary>
         public SendLocalListRequest(int capacity)
+            : base(ObjectName)
         {
             if (capacity < 0)
             {
@@ -75,7 +77,7 @@ namespace KiWhi.Armoire.Protocol.Ocpp
         }
 
         /// <summary>Resets every field.</summary>
-        public void Clear()
+        public override void Clear()
         {
             ListVersion = 0;
             UpdateType = UpdateType.Differential;
@@ -87,31 +89,7 @@ namespace KiWhi.Armoire.Protocol.Ocpp
             EntryCount = 0;
         }
 
-        /// <summary>
-        /// Reads the payload object that the next token of <paramref name="reader"/> opens. On an
-        /// <see cref="OcppPayloadException"/> the fields are cleared.
-        /// </summary>
-        /// <exception cref="OcppPayloadException">The payload does not match the OCPP 1.6 schema. Its code is the CALLERROR to send.</exception>
-        public void Read(JsonReader reader)
-        {
-            Clear();
-            try
-            {
-                ReadObject(reader);
-            }
-            catch (JsonFormatException e)
-            {
-                Clear();
-                throw PayloadReader.InvalidJson(ObjectName, e);
-            }
-            catch (OcppPayloadException)
-            {
-                Clear();
-                throw;
-            }
-        }
-
-        private void ReadObject(JsonReader reader)
+        protected override void ReadObject(JsonReader reader)
         {
             int seen = 0;
             PayloadReader.ReadStartObject(reader, ObjectName);
