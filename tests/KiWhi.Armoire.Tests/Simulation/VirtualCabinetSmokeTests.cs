@@ -20,6 +20,10 @@ public sealed class VirtualCabinetSmokeTests : IDisposable
         "badge alice\n" +
         "expect contactor 1 open\n";
 
+    // Upper bound of each expect line. A loaded CI machine can delay the first WebSocket handshake, and
+    // the cabinet then retries after its back-off (10 s ±25 %), so the bound covers one retry.
+    private const int ExpectTimeoutSeconds = 30;
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kiwhi-vc-smoke-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -34,11 +38,11 @@ public sealed class VirtualCabinetSmokeTests : IDisposable
     public async Task ScriptedSessionReachesBench()
     {
         using var log = new LogBook(null);
-        var options = new VirtualCabinetOptions { BayCount = 2, ExpectTimeoutSeconds = 10 };
+        var options = new VirtualCabinetOptions { BayCount = 2, ExpectTimeoutSeconds = ExpectTimeoutSeconds };
         using var host = new VirtualCabinetHost(options, log, _folder);
         host.Start();
         var output = new StringWriter();
-        var interpreter = new CommandInterpreter(host, new ToolTexts("en"), output, TimeSpan.FromSeconds(10));
+        var interpreter = new CommandInterpreter(host, new ToolTexts("en"), output, TimeSpan.FromSeconds(ExpectTimeoutSeconds));
 
         int exitCode = ScriptRunner.Run(new StringReader(SessionScript), interpreter, new ToolTexts("en"), output, log);
         ChargePointSnapshot snapshot = await host.Bench!.WaitForChargePointAsync(
@@ -54,11 +58,11 @@ public sealed class VirtualCabinetSmokeTests : IDisposable
     public async Task CloneAndBlankCardsNeverReachTheBench()
     {
         using var log = new LogBook(null);
-        var options = new VirtualCabinetOptions { BayCount = 2, ExpectTimeoutSeconds = 10 };
+        var options = new VirtualCabinetOptions { BayCount = 2, ExpectTimeoutSeconds = ExpectTimeoutSeconds };
         using var host = new VirtualCabinetHost(options, log, _folder);
         host.Start();
         var output = new StringWriter();
-        var interpreter = new CommandInterpreter(host, new ToolTexts("en"), output, TimeSpan.FromSeconds(10));
+        var interpreter = new CommandInterpreter(host, new ToolTexts("en"), output, TimeSpan.FromSeconds(ExpectTimeoutSeconds));
         const string script =
             "expect registration Accepted\n" +
             "badge alice-clone\n" +
