@@ -20,9 +20,10 @@ public sealed class VirtualCabinetSmokeTests : IDisposable
         "badge alice\n" +
         "expect contactor 1 open\n";
 
-    // Upper bound of each expect line. A loaded CI machine can delay the first WebSocket handshake, and
+    // Upper bound of each expect line, not a timing: passing runs take a few seconds. A loaded CI
+    // machine can stall the first WebSocket handshake until the transport's 30 s ConnectTimeout, and
     // the cabinet then retries after its back-off (10 s ±25 %), so the bound covers one retry.
-    private const int ExpectTimeoutSeconds = 30;
+    private const int ExpectTimeoutSeconds = 60;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kiwhi-vc-smoke-" + Guid.NewGuid().ToString("N"));
 
