@@ -15,7 +15,7 @@ public class CardPersonalizationTests
     });
 
     [Fact]
-    public void BlankCard_BecomesAKiWhiPassThatStartsASession()
+    public void BlankCard_BecomesAcceptedPass()
     {
         var console = AuthenticatingConsole();
         console.Start();
