@@ -60,6 +60,12 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
             return trimmed.Length == 0 || trimmed[0] == '#';
         }
 
+        // Words of the commands above, to tell a known command used with the wrong arguments from an unknown one.
+        private static readonly string[] CommandWords =
+        {
+            "badge", "remove", "key", "keys", "wait", "power", "console", "status", "expect", "help", "quit", "exit",
+        };
+
         /// <summary>Runs one command line; never throws for bad input, which is reported as <see cref="CommandOutcome.Invalid"/>.</summary>
         public CommandOutcome Execute(string line)
         {
@@ -108,7 +114,9 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                 case "exit" when words.Length == 1:
                     return CommandOutcome.Quit;
                 default:
-                    _output.WriteLine(_texts.UnknownCommand(trimmed));
+                    _output.WriteLine(Array.IndexOf(CommandWords, command) >= 0
+                        ? _texts.WrongArguments(trimmed, command)
+                        : _texts.UnknownCommand(trimmed));
                     return CommandOutcome.Invalid;
             }
         }

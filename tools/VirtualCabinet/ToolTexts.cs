@@ -234,6 +234,10 @@ Blank lines and lines starting with # are ignored.");
             "Commande inconnue « " + line + " ». Tapez « help » pour la liste des commandes.",
             "Unknown command \"" + line + "\". Type \"help\" for the list of commands.");
 
+        public string WrongArguments(string line, string command) => Pick(
+            "Arguments manquants ou en trop dans « " + line + " ». Tapez « help » pour l'usage de " + command + ".",
+            "Missing or extra arguments in \"" + line + "\". Type \"help\" for the usage of " + command + ".");
+
         public string InvalidArgument(string line, string detail) => Pick(
             "Commande invalide « " + line + " » : " + detail,
             "Invalid command \"" + line + "\": " + detail);

@@ -152,6 +152,18 @@ public sealed class VirtualCabinetCommandTests : IDisposable
         Assert.Equal(CommandOutcome.Invalid, _interpreter.Execute(line));
     }
 
+    [Theory]
+    [InlineData("badge", "Missing or extra arguments")]
+    [InlineData("status now", "Missing or extra arguments")]
+    [InlineData("power 1 1e30", "from 0 to 1000000")]
+    [InlineData("dance", "Unknown command")]
+    public void BadCommand_IsExplained(string line, string expected)
+    {
+        Assert.Equal(CommandOutcome.Invalid, _interpreter.Execute(line));
+
+        Assert.Contains(expected, _output.ToString());
+    }
+
     [Fact]
     public void PowerSetsBayPower()
     {
