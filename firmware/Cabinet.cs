@@ -29,9 +29,9 @@ namespace KiWhi.Armoire.Firmware
         public const int CardPollIntervalMs = 100;
 
         /// <summary>
-        /// A card not detected for this long has left the field: seen again after that, it is a new
-        /// presentation; seen again sooner, it is the same one. Holds whether the reader re-detects a
-        /// card that stays in the field (WUPA) or not (REQA after a halt).
+        /// A card not detected for this long has left the field. Seen again after that, it is a new
+        /// presentation; seen again sooner, it is the same one. The rule works whether the reader
+        /// re-detects a card that stays in the field (WUPA) or not (REQA after a halt).
         /// </summary>
         public const int CardRemovedAfterMs = 1000;
 
@@ -192,7 +192,10 @@ namespace KiWhi.Armoire.Firmware
             StartConsole(_hardware.Clock.MonotonicMs);
         }
 
-        /// <summary>Runs one loop iteration: queued events, card polling, timers. Never throws.</summary>
+        /// <summary>
+        /// Runs one loop iteration: queued events, card polling, timers. Every error is handled by the
+        /// loop's fault path except <see cref="PowerLossException"/>, which only the power-cut simulation raises.
+        /// </summary>
         public void RunOnce()
         {
             if (!_started)

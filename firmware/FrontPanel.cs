@@ -145,7 +145,7 @@ namespace KiWhi.Armoire.Firmware
 
             if (_digitCount == MaxSpotDigits)
             {
-                // A fifth digit restarts the entry, as on a phone keypad: the resident sees what counts.
+                // A fifth digit restarts the entry, as on a phone keypad, so the display always shows the digits that count.
                 _digitCount = 0;
             }
 
@@ -154,7 +154,7 @@ namespace KiWhi.Armoire.Firmware
             Render(TextId.EnterBayDigits, new string(_digits, 0, _digitCount), null, IndicatorColor.Yellow, BuzzerPattern.Click);
         }
 
-        /// <summary>Handles the central system's answer to Authorize; <paramref name="reached"/> is false on timeout or link loss.</summary>
+        /// <summary>Handles the result of Authorize; <paramref name="reached"/> is false on timeout or link loss.</summary>
         public void OnAuthorizeResult(string idTag, bool reached, AuthorizationStatus status, long nowMs)
         {
             if (State != FrontPanelState.Authorizing || idTag != _idTag)
@@ -243,7 +243,7 @@ namespace KiWhi.Armoire.Firmware
                 return;
             }
 
-            // Decided locally (local list, cache or offline rules): the same path as the central system's answer.
+            // Decided locally (local list, cache or offline rules): the same path as a reply from the central system.
             OnAuthorizeResult(_idTag, true, status, nowMs);
         }
 

@@ -92,8 +92,8 @@ namespace KiWhi.Armoire.Firmware
         }
 
         /// <summary>
-        /// Returns the text's first line with its arguments substituted; a missing entry falls back to
-        /// French, then to the numeric id, so that a gap never throws on the device.
+        /// Returns one line of the text (0 or 1) with its arguments substituted. A missing entry falls
+        /// back to French, then to the numeric id, so that a gap in the catalogue never throws on the device.
         /// </summary>
         public static string GetLine(TextId id, string language, int line, string argument0, string argument1)
         {

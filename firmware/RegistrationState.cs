@@ -6,10 +6,10 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>No BootNotification.conf yet.</summary>
         Unknown,
 
-        /// <summary>Pending: the central system answers calls but the cabinet sends no request of its own.</summary>
+        /// <summary>Pending: the cabinet replies to the central system's calls but sends no request of its own.</summary>
         Pending,
 
-        /// <summary>Rejected: the cabinet waits the given interval, sends nothing and answers nothing.</summary>
+        /// <summary>Rejected: the cabinet waits the given interval and sends no request and no reply.</summary>
         Rejected,
 
         /// <summary>Accepted: normal operation.</summary>
