@@ -6,6 +6,9 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>Longest part of an offending value that error messages repeat, in characters.</summary>
         public const int MaxEchoedCharacters = 40;
 
+        /// <summary>Longest reason (network error, link closure) the console prints in full.</summary>
+        public const int MaxReasonCharacters = 160;
+
         /// <summary>
         /// Parses an optional '-' and 1 to 10 decimal digits into an int. Unlike int.TryParse, it accepts
         /// no '+', no spaces and no other digits than 0-9, identically on .NET and nanoFramework.
@@ -75,12 +78,21 @@ namespace KiWhi.Armoire.Firmware
         /// </summary>
         public static string Printable(string text)
         {
+            return Printable(text, MaxEchoedCharacters);
+        }
+
+        /// <summary>
+        /// Returns <paramref name="text"/> safe to print on a terminal: control characters become '?',
+        /// and text beyond <paramref name="maxCharacters"/> is cut and ends with "...".
+        /// </summary>
+        public static string Printable(string text, int maxCharacters)
+        {
             if (text == null)
             {
                 return "";
             }
 
-            int length = text.Length > MaxEchoedCharacters ? MaxEchoedCharacters : text.Length;
+            int length = text.Length > maxCharacters ? maxCharacters : text.Length;
             char[] chars = new char[length];
             for (int i = 0; i < length; i++)
             {
@@ -89,7 +101,7 @@ namespace KiWhi.Armoire.Firmware
             }
 
             string printable = new string(chars);
-            return text.Length > MaxEchoedCharacters ? printable + "..." : printable;
+            return text.Length > maxCharacters ? printable + "..." : printable;
         }
 
         /// <summary>

@@ -312,8 +312,8 @@ namespace KiWhi.Armoire.Firmware
             "{0} message(s) de transaction",
             "{0} transaction message(s)",
             // MemoryValue
-            "{0} octets, plus grand bloc {1} octets",
-            "{0} bytes, largest block {1} bytes",
+            "{0} octets (tas managé), plus grand bloc natif {1} octets",
+            "{0} bytes (managed heap), largest native block {1} bytes",
             // MemoryUnknown
             "inconnue : cette plateforme ne la mesure pas",
             "unknown: this platform does not measure it",

@@ -377,8 +377,8 @@ namespace KiWhi.Armoire.Firmware
             WriteLabel(ConsoleTextId.LabelAddress, address == null ? Text(ConsoleTextId.AddressUnknown) : SettingText.Printable(address));
             WriteLabel(ConsoleTextId.LabelCentralSystem, CentralSystemAddress());
             WriteLabel(ConsoleTextId.LabelLink, LinkText(_cabinet.ChargePoint.Link));
-            WriteLabel(ConsoleTextId.LabelLastClose, lastClose == null ? Text(ConsoleTextId.None) : SettingText.Printable(lastClose));
-            WriteLabel(ConsoleTextId.LabelNetworkError, networkError == null ? Text(ConsoleTextId.None) : SettingText.Printable(networkError));
+            WriteLabel(ConsoleTextId.LabelLastClose, lastClose == null ? Text(ConsoleTextId.None) : SettingText.Printable(lastClose, SettingText.MaxReasonCharacters));
+            WriteLabel(ConsoleTextId.LabelNetworkError, networkError == null ? Text(ConsoleTextId.None) : SettingText.Printable(networkError, SettingText.MaxReasonCharacters));
         }
 
         private void ShowTime()

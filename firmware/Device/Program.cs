@@ -3,6 +3,7 @@ using System.Device.Gpio;
 using System.Threading;
 using KiWhi.Armoire.Boards;
 using KiWhi.Armoire.Hal.Nano;
+using nanoFramework.Networking;
 using nanoFramework.Runtime.Native;
 
 namespace KiWhi.Armoire.Firmware.Device
@@ -48,11 +49,26 @@ namespace KiWhi.Armoire.Firmware.Device
                 log.Write(clock.MonotonicMs, LogLevel.Warning, "device", "configuration has more bays than the board drives; keeping " + spots.Length);
             }
 
-            string networkFailure = NetworkBringUp.Connect(profile, configuration.WifiSsid, configuration.WifiPassword, NetworkTimeoutMs);
+            NetworkBringUp network = new NetworkBringUp(profile);
+            IPConfiguration staticAddress = configuration.IpAddressing == "static"
+                ? NetworkBringUp.StaticAddress(configuration.StaticIpAddress, configuration.SubnetMask, configuration.DefaultGateway, configuration.DnsServer)
+                : null;
+            string networkFailure = network.Connect(configuration.WifiSsid, configuration.WifiPassword, staticAddress, NetworkTimeoutMs);
             if (networkFailure != null)
             {
                 // The cabinet still starts: it works offline and keeps reconnecting to the central system.
                 log.Write(clock.MonotonicMs, LogLevel.Error, "device", networkFailure);
+            }
+
+            string certificateProblem;
+            string caCertificate = CentralSystemCertificate.Load(storage, out certificateProblem);
+            if (certificateProblem != null)
+            {
+                log.Write(clock.MonotonicMs, LogLevel.Error, "device", certificateProblem);
+            }
+            else if (caCertificate == null && configuration.CentralSystemUrl != null && configuration.CentralSystemUrl.StartsWith("wss://"))
+            {
+                log.Write(clock.MonotonicMs, LogLevel.Warning, "device", "wss:// URL but no " + CentralSystemCertificate.FileName + " on I:, so the TLS stack's default verification applies; deploy the central system's root CA as " + CentralSystemCertificate.FileName);
             }
 
             if (DateTime.UtcNow.Year >= 2021)
@@ -69,9 +85,11 @@ namespace KiWhi.Armoire.Firmware.Device
             hardware.Clock = clock;
             hardware.Random = random;
             hardware.Storage = storage;
-            hardware.Transport = new ClientWebSocketTransport();
+            hardware.Transport = new ClientWebSocketTransport(caCertificate);
             hardware.ConsoleLine = profile.HasConsole ? new SerialConsoleLine(profile) : null;
             hardware.Watchdog = new SoftwareWatchdog(contactors);
+            hardware.HeapMonitor = new NanoHeapMonitor();
+            hardware.Network = network;
 
             Cabinet cabinet = new Cabinet(hardware, configuration, log);
             cabinet.Start();

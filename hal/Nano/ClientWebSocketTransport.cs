@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Net.WebSockets.WebSocketFrame;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 
 namespace KiWhi.Armoire.Hal.Nano
@@ -15,21 +16,45 @@ namespace KiWhi.Armoire.Hal.Nano
     /// The client has no subprotocol API: the request carries <c>Sec-WebSocket-Protocol</c> as a custom
     /// header. NOTE: the client does not expose the server's response to that header, so a server that
     /// rejects "ocpp1.6" is not detected here, although OCPP-J expects the client to close then.
-    /// TODO: wss:// needs the central system's CA certificate (ClientWebSocket.CACertificate); none is
-    /// installed yet, so only ws:// works.
+    /// A wss:// link verifies the server against the CA certificate given to the constructor
+    /// (ClientWebSocket.CACertificate); without one, the TLS stack's own default applies.
     /// </remarks>
-    public sealed class ClientWebSocketTransport : IOcppTransport
+    public sealed class ClientWebSocketTransport : IOcppTransport, IWebSocketPing
     {
         private readonly object _sync = new object();
+        private readonly string _caCertificatePem;
         private Connection _current;
+        private int _pingIntervalSeconds;
+
+        /// <summary>
+        /// <paramref name="caCertificatePem"/> is the PEM text of the central system's root CA for wss://,
+        /// or null for ws:// only.
+        /// </summary>
+        public ClientWebSocketTransport(string caCertificatePem)
+        {
+            _caCertificatePem = caCertificatePem;
+        }
+
+        /// <summary>
+        /// Sets the WebSocket ping period of the next connections, in seconds, 0 for none. The client sends a
+        /// ping after that long without traffic and closes the link when no pong arrives within its ServerTimeout.
+        /// </summary>
+        public void SetPingInterval(int intervalSeconds)
+        {
+            lock (_sync)
+            {
+                _pingIntervalSeconds = intervalSeconds < 0 ? 0 : intervalSeconds;
+            }
+        }
 
         /// <summary>Closes any previous link, then connects on a new thread; the outcome reaches <paramref name="listener"/>.</summary>
         public void Connect(string url, string subprotocol, string authorizationHeader, ITransportListener listener)
         {
             Connection previous;
-            Connection next = new Connection(url, subprotocol, authorizationHeader, listener);
+            Connection next;
             lock (_sync)
             {
+                next = new Connection(url, subprotocol, authorizationHeader, _caCertificatePem, _pingIntervalSeconds, listener);
                 previous = _current;
                 _current = next;
             }
@@ -76,21 +101,41 @@ namespace KiWhi.Armoire.Hal.Nano
             private readonly string _url;
             private readonly string _subprotocol;
             private readonly string _authorizationHeader;
+            private readonly string _caCertificatePem;
+            private readonly int _pingIntervalSeconds;
             private readonly ITransportListener _listener;
             private ClientWebSocket _socket;
             private bool _closeReported;
 
-            public Connection(string url, string subprotocol, string authorizationHeader, ITransportListener listener)
+            public Connection(string url, string subprotocol, string authorizationHeader, string caCertificatePem, int pingIntervalSeconds, ITransportListener listener)
             {
                 _url = url;
                 _subprotocol = subprotocol;
                 _authorizationHeader = authorizationHeader;
+                _caCertificatePem = caCertificatePem;
+                _pingIntervalSeconds = pingIntervalSeconds;
                 _listener = listener;
             }
 
             public void Run()
             {
-                ClientWebSocket socket = new ClientWebSocket(null);
+                ClientWebSocketOptions options = new ClientWebSocketOptions();
+                options.KeepAliveInterval = _pingIntervalSeconds > 0 ? new TimeSpan(0, 0, _pingIntervalSeconds) : Timeout.InfiniteTimeSpan;
+                ClientWebSocket socket;
+                try
+                {
+                    socket = new ClientWebSocket(options);
+                    if (_caCertificatePem != null)
+                    {
+                        socket.CACertificate = new X509Certificate(_caCertificatePem);
+                    }
+                }
+                catch (Exception e)
+                {
+                    ReportClosed("WebSocket client not created: " + e.Message);
+                    return;
+                }
+
                 socket.MessageReceived += OnMessageReceived;
                 socket.ConnectionClosed += OnConnectionClosed;
 

@@ -1,4 +1,6 @@
 using System;
+using System.Device.Wifi;
+using System.Net.NetworkInformation;
 using System.Threading;
 using KiWhi.Armoire.Boards;
 using nanoFramework.Networking;
@@ -6,39 +8,110 @@ using nanoFramework.Networking;
 namespace KiWhi.Armoire.Hal.Nano
 {
     /// <summary>
-    /// Brings the board's network up and waits for a valid system time. The nanoFramework ESP32
-    /// firmware runs its own SNTP client once an IP address is configured. The helpers' requiresDateTime
-    /// option then waits until DateTime.UtcNow reaches 2021 (nanoFramework.System.Net NetworkHelperInternal).
+    /// Network bring-up of the board, with the interface state for the technician console. The
+    /// nanoFramework ESP32 firmware starts its own SNTP client once the interface has an address, and the
+    /// helpers' requiresDateTime option waits until DateTime.UtcNow reaches 2021 (NetworkHelperInternal).
     /// </summary>
-    public static class NetworkBringUp
+    public sealed class NetworkBringUp : INetworkStatus
     {
-        /// <summary>
-        /// Connects to <paramref name="wifiSsid"/> with <paramref name="wifiPassword"/> (DHCP), or, when no SSID
-        /// is provisioned, with the credentials stored in the device's configuration block (set with the
-        /// nanoFramework Device Explorer or nanoff); on an Ethernet board waits for the link and DHCP.
-        /// Returns null on success, or the reason for the failure.
-        /// </summary>
-        /// <remarks>NOTE: static IPv4 addressing from the provisioned configuration is not applied yet; DHCP is used.</remarks>
-        public static string Connect(BoardProfile profile, string wifiSsid, string wifiPassword, int timeoutMs)
+        private readonly NetworkInterfaceType _interfaceType;
+        private string _lastError;
+
+        public NetworkBringUp(BoardProfile profile)
         {
-            CancellationTokenSource timeout = new CancellationTokenSource(timeoutMs);
-            try
+            _interfaceType = profile.Network == NetworkKind.Wifi ? NetworkInterfaceType.Wireless80211 : NetworkInterfaceType.Ethernet;
+        }
+
+        /// <summary>IPv4 address of the board's interface, read from the IP stack on each call.</summary>
+        public string IpAddress
+        {
+            get
             {
-                if (profile.Network == NetworkKind.Wifi)
+                try
                 {
-                    bool connected = wifiSsid != null && wifiSsid.Length > 0
-                        ? WifiNetworkHelper.ConnectDhcp(wifiSsid, wifiPassword, WifiReconnectionKind.Automatic, true, 0, timeout.Token)
-                        : WifiNetworkHelper.Reconnect(true, 0, timeout.Token);
-                    return connected ? null : Describe("Wi-Fi", WifiNetworkHelper.Status, WifiNetworkHelper.HelperException);
+                    NetworkInterface[] interfaces = NetworkInterface.GetAllNetworkInterfaces();
+                    for (int i = 0; i < interfaces.Length; i++)
+                    {
+                        if (interfaces[i].NetworkInterfaceType == _interfaceType)
+                        {
+                            string address = interfaces[i].IPv4Address;
+                            return address == null || address == "0.0.0.0" ? null : address;
+                        }
+                    }
+                }
+                catch (Exception e)
+                {
+                    _lastError = "interface query failed: " + e.Message;
                 }
 
-                bool ready = NetworkHelper.SetupAndConnectNetwork(timeout.Token, true);
-                return ready ? null : Describe("Ethernet", NetworkHelper.Status, NetworkHelper.HelperException);
+                return null;
+            }
+        }
+
+        public string LastError
+        {
+            get { return _lastError; }
+        }
+
+        /// <summary>
+        /// Connects the interface within <paramref name="timeoutMs"/>. On Wi-Fi: to <paramref name="wifiSsid"/> with
+        /// <paramref name="wifiPassword"/>, or, when no SSID is provisioned, with the credentials stored in
+        /// the device's configuration block (set with nanoff or the Device Explorer). On Ethernet: waits
+        /// for the link. <paramref name="staticAddress"/> is null for DHCP, else the fixed IPv4 settings
+        /// (with a stored Wi-Fi configuration it is not applied: that block carries its own addressing).
+        /// Returns null on success, or the reason for the failure, which <see cref="LastError"/> keeps.
+        /// </summary>
+        public string Connect(string wifiSsid, string wifiPassword, IPConfiguration staticAddress, int timeoutMs)
+        {
+            CancellationTokenSource timeout = new CancellationTokenSource(timeoutMs);
+            string failure;
+            try
+            {
+                if (_interfaceType == NetworkInterfaceType.Wireless80211)
+                {
+                    bool connected;
+                    if (wifiSsid == null || wifiSsid.Length == 0)
+                    {
+                        connected = WifiNetworkHelper.Reconnect(true, 0, timeout.Token);
+                    }
+                    else if (staticAddress == null)
+                    {
+                        connected = WifiNetworkHelper.ConnectDhcp(wifiSsid, wifiPassword, WifiReconnectionKind.Automatic, true, 0, timeout.Token);
+                    }
+                    else
+                    {
+                        connected = WifiNetworkHelper.ConnectFixAddress(wifiSsid, wifiPassword, staticAddress, WifiReconnectionKind.Automatic, true, 0, timeout.Token);
+                    }
+
+                    failure = connected ? null : Describe("Wi-Fi", WifiNetworkHelper.Status, WifiNetworkHelper.HelperException);
+                }
+                else
+                {
+                    bool ready = NetworkHelper.SetupAndConnectNetwork(staticAddress, timeout.Token, true);
+                    failure = ready ? null : Describe("Ethernet", NetworkHelper.Status, NetworkHelper.HelperException);
+                }
             }
             catch (Exception e)
             {
-                return "network bring-up failed: " + e.Message;
+                failure = "network bring-up failed: " + e.Message;
             }
+
+            if (failure != null)
+            {
+                _lastError = failure;
+            }
+
+            return failure;
+        }
+
+        /// <summary>
+        /// Builds fixed IPv4 settings from dotted-decimal texts that the configuration validator accepted.
+        /// A null or empty <paramref name="dnsServer"/> keeps the DNS servers that DHCP announces.
+        /// </summary>
+        public static IPConfiguration StaticAddress(string address, string subnetMask, string gateway, string dnsServer)
+        {
+            string[] dns = dnsServer == null || dnsServer.Length == 0 ? null : new string[] { dnsServer };
+            return new IPConfiguration(address, subnetMask, gateway, dns);
         }
 
         private static string Describe(string network, NetworkHelperStatus status, Exception error)
