@@ -45,6 +45,7 @@ namespace KiWhi.Armoire.Firmware
         private readonly Bay[] _bays;
         private readonly FrontPanel _panel;
         private readonly ChargePoint _chargePoint;
+        private readonly SavedConfiguration _savedConfiguration;
         private readonly LocalAuthorizer _authorizer;
         private readonly CardIdentity _card = new CardIdentity();
         private readonly CardIdentity _lastCard = new CardIdentity();
@@ -83,7 +84,14 @@ namespace KiWhi.Armoire.Firmware
             _panel = new FrontPanel(this, configuration, hardware.Indicators, hardware.Display, _log);
             _journal = new Journal.TransactionJournal(hardware.Storage, hardware.Clock, _log, count, configuration.JournalSegmentBytes, configuration.JournalSegmentCount);
             _registerOffsetWh = new long[count];
+            _savedConfiguration = new SavedConfiguration(configuration, new ConfigurationStore(hardware.Storage));
             _chargePoint = new ChargePoint(this, hardware, configuration, _log, _events);
+        }
+
+        /// <summary>The configuration for the next boot, and the path every setting change is saved through.</summary>
+        public SavedConfiguration SavedConfiguration
+        {
+            get { return _savedConfiguration; }
         }
 
         public Logger Log

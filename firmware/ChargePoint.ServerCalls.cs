@@ -37,7 +37,6 @@ namespace KiWhi.Armoire.Firmware
         private readonly GetLocalListVersionConfirmation _getLocalListVersionConfirmation = new GetLocalListVersionConfirmation();
         private readonly ClearCacheRequest _clearCacheRequest = new ClearCacheRequest();
         private readonly ClearCacheConfirmation _clearCacheConfirmation = new ClearCacheConfirmation();
-        private readonly ConfigurationStore _configurationStore;
 
         private void DispatchCall(long nowMs)
         {
@@ -186,8 +185,8 @@ namespace KiWhi.Armoire.Firmware
                 return ConfigurationStatus.Rejected;
             }
 
-            string previous = ConfigurationRegistry.GetText(setting, _configuration);
-            SettingCheck check = ConfigurationRegistry.Apply(setting, _configuration, value);
+            string failure;
+            SettingCheck check = _cabinet.SavedConfiguration.Change(setting, value, true, out failure);
             if (!check.IsValid)
             {
                 // SettingCheck never contains a secret's value, so check.Value is safe to log.
@@ -196,19 +195,10 @@ namespace KiWhi.Armoire.Firmware
                 return ConfigurationStatus.Rejected;
             }
 
-            try
-            {
-                _configurationStore.Save(_configuration);
-            }
-            catch (PowerLossException)
-            {
-                throw;
-            }
-            catch (System.Exception exception)
+            if (failure != null)
             {
                 // The value is not kept in RAM either, so the reply stays true after a reboot.
-                ConfigurationRegistry.Apply(setting, _configuration, previous);
-                _log.Error(Component, "ChangeConfiguration of " + setting.Key + " not saved: " + exception.Message);
+                _log.Error(Component, "ChangeConfiguration of " + setting.Key + " not saved: " + failure);
                 return ConfigurationStatus.Rejected;
             }
 

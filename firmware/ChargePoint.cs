@@ -61,7 +61,6 @@ namespace KiWhi.Armoire.Firmware
             _frame = new RpcFrame(_reader);
             _transactions = cabinet.Journal.Queue;
             _backoff = new ReconnectBackoff(hardware.Random);
-            _configurationStore = new ConfigurationStore(hardware.Storage);
             _statusDirty = new bool[configuration.BayCount + 1];
             _heartbeatIntervalSeconds = configuration.HeartbeatIntervalSeconds;
             Link = LinkState.Disconnected;

@@ -168,13 +168,13 @@ namespace KiWhi.Armoire.Firmware
 
         private void OnNewPasswordHashed(string record)
         {
-            RefreshSavedCopy();
-            string previous = _saved.TechnicianPasswordHash;
-            _saved.TechnicianPasswordHash = record;
+            CabinetConfiguration saved = _saved.Values;
+            string previous = saved.TechnicianPasswordHash;
+            saved.TechnicianPasswordHash = record;
             string failure = SaveConfiguration();
             if (failure != null)
             {
-                _saved.TechnicianPasswordHash = previous;
+                saved.TechnicianPasswordHash = previous;
                 WriteLine(Text(ConsoleTextId.ConfigSaveFailed, TechnicianPassword.Rule.Key, failure));
                 BackToPrompt();
                 return;
@@ -255,7 +255,7 @@ namespace KiWhi.Armoire.Firmware
             }
 
             // The running copy clears its secrets too, although the reboot that follows clears RAM anyway.
-            ConfigurationRegistry.ApplyDefaults(_saved);
+            _saved.ResetToDefaults();
             ConfigurationRegistry.ClearSecrets(_configuration);
             _log.Warning(Component, "factory reset: configuration and secrets erased");
             WriteLine(Text(ConsoleTextId.FactoryResetDone));
@@ -265,18 +265,14 @@ namespace KiWhi.Armoire.Firmware
         // Saves the flash copy and returns null, or the failure to report (the caller restores its values).
         private string SaveConfiguration()
         {
-            try
+            string failure = _saved.Save();
+            if (failure == null)
             {
-                _store.Save(_saved);
                 return null;
             }
-            catch (System.Exception exception)
-            {
-                // IFileStorage implementations throw their platform's exceptions (IOException on the
-                // device), and every one of them means the file was not replaced.
-                _log.Error(Component, "configuration not saved: " + exception.Message);
-                return SettingText.Printable(exception.Message);
-            }
+
+            _log.Error(Component, "configuration not saved: " + failure);
+            return SettingText.Printable(failure);
         }
 
         private int CountSessions()

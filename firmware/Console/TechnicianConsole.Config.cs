@@ -6,7 +6,6 @@ namespace KiWhi.Armoire.Firmware
         private SettingDefinition _pendingSetting;
 
         // Settings whose flash copy the console changed for the next reboot, by registry index.
-        private readonly bool[] _pendingAtReboot = new bool[ConfigurationRegistry.Settings.Length];
 
         private void RunConfig(string[] words, string line)
         {
@@ -90,52 +89,31 @@ namespace KiWhi.Armoire.Firmware
             ShowPrompt();
         }
 
-        // Checks the value, then the whole configuration, saves the flash copy, and applies the value
+        // Checks the value and the rules between settings, saves the flash copy, and applies the value
         // to the running cabinet unless it is read only at boot. Any failure keeps the previous value.
         private void ApplySetting(SettingDefinition setting, string value)
         {
-            RefreshSavedCopy();
-            string previous = ConfigurationRegistry.GetText(setting, _saved);
-            SettingCheck before = ConfigurationValidator.ValidateSettings(_saved);
-            SettingCheck check = ConfigurationRegistry.Apply(setting, _saved, value);
+            string failure;
+            SettingCheck check = _saved.Change(setting, value, !setting.RequiresReboot, out failure);
             if (!check.IsValid)
             {
                 WriteLine(Describe(check));
                 return;
             }
 
-            // A rule between settings is reported only when this change breaks it: a configuration
-            // built in code may already break one that this change has nothing to do with.
-            SettingCheck after = ConfigurationValidator.ValidateSettings(_saved);
-            if (!after.IsValid && (before.IsValid || after.Error != before.Error || after.Key != before.Key))
-            {
-                ConfigurationRegistry.Restore(setting, _saved, previous);
-                WriteLine(Describe(after));
-                return;
-            }
-
-            string failure = SaveConfiguration();
             if (failure != null)
             {
-                ConfigurationRegistry.Restore(setting, _saved, previous);
-                WriteLine(Text(ConsoleTextId.ConfigSaveFailed, setting.Key, failure));
+                _log.Error(Component, "configuration not saved: " + failure);
+                WriteLine(Text(ConsoleTextId.ConfigSaveFailed, setting.Key, SettingText.Printable(failure)));
                 return;
             }
 
-            string displayed = DisplayedValue(setting, _saved);
-
+            CabinetConfiguration saved = _saved.Values;
+            string displayed = DisplayedValue(setting, saved);
             _log.Info(Component, "setting " + setting.Key + (setting.IsSecret
                 ? " changed, value not logged: secret"
-                : " changed to " + SettingText.Printable(ConfigurationRegistry.GetText(setting, _saved))));
-            if (setting.RequiresReboot)
-            {
-                _pendingAtReboot[IndexOf(setting)] = ConfigurationRegistry.GetText(setting, _saved) != ConfigurationRegistry.GetText(setting, _configuration);
-                WriteLine(Text(ConsoleTextId.ConfigSavedReboot, setting.Key, displayed));
-                return;
-            }
-
-            ConfigurationRegistry.Apply(setting, _configuration, ConfigurationRegistry.GetText(setting, _saved));
-            WriteLine(Text(ConsoleTextId.ConfigSaved, setting.Key, displayed));
+                : " changed to " + SettingText.Printable(ConfigurationRegistry.GetText(setting, saved))));
+            WriteLine(Text(setting.RequiresReboot ? ConsoleTextId.ConfigSavedReboot : ConsoleTextId.ConfigSaved, setting.Key, displayed));
         }
 
         // "KEY = value unit  (range; flags)", plus the value saved for the next boot when it differs.
@@ -163,41 +141,12 @@ namespace KiWhi.Armoire.Firmware
             }
 
             string line = Text(ConsoleTextId.ConfigLine, new string[] { setting.Key, DisplayedValue(setting, _configuration), details });
-            if (_pendingAtReboot[IndexOf(setting)])
+            if (_saved.IsPendingAtReboot(setting))
             {
-                line += Text(ConsoleTextId.ConfigPending, DisplayedValue(setting, _saved));
+                line += Text(ConsoleTextId.ConfigPending, DisplayedValue(setting, _saved.Values));
             }
 
             return line;
-        }
-
-        // Copies into the flash copy every setting that the console has not changed for the next
-        // reboot, so that a value the central system changed (ChangeConfiguration) in the running
-        // configuration is saved as it is, not overwritten with an older one.
-        private void RefreshSavedCopy()
-        {
-            SettingDefinition[] settings = ConfigurationRegistry.Settings;
-            for (int i = 0; i < settings.Length; i++)
-            {
-                if (!_pendingAtReboot[i])
-                {
-                    ConfigurationRegistry.Restore(settings[i], _saved, ConfigurationRegistry.GetText(settings[i], _configuration));
-                }
-            }
-        }
-
-        private static int IndexOf(SettingDefinition setting)
-        {
-            SettingDefinition[] settings = ConfigurationRegistry.Settings;
-            for (int i = 0; i < settings.Length; i++)
-            {
-                if (settings[i] == setting)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
 
         // The value as the console shows it: a secret masked, a number with its unit, "(not set)" when empty.

@@ -44,7 +44,7 @@ namespace KiWhi.Armoire.Firmware
         private readonly Cabinet _cabinet;
         private readonly CabinetHardware _hardware;
         private readonly CabinetConfiguration _configuration;
-        private readonly CabinetConfiguration _saved;
+        private readonly SavedConfiguration _saved;
         private readonly Logger _log;
         private readonly ISerialLine _line;
         private readonly ConsoleOutput _output = new ConsoleOutput(OutputCapacityBytes, MaxFlushBytesPerPoll);
@@ -74,9 +74,8 @@ namespace KiWhi.Armoire.Firmware
             _configuration = configuration;
             _log = log;
             _line = hardware.ConsoleLine;
-            _store = new ConfigurationStore(hardware.Storage);
-            _saved = new CabinetConfiguration();
-            ConfigurationRegistry.CopySettings(configuration, _saved);
+            _saved = cabinet.SavedConfiguration;
+            _store = _saved.Store;
             _language = MessageCatalog.IsEnglish(configuration.Language) ? "en" : "fr";
         }
 

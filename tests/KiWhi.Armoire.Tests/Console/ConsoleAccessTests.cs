@@ -235,6 +235,24 @@ public class ConsoleAccessTests
     }
 
     [Fact]
+    public void ChangeConfiguration_KeepsPendingConsoleChange()
+    {
+        var rig = new ConsoleRig("en");
+        rig.Start();
+        rig.LogIn();
+        rig.Type("config set CentralSystemUrl wss://csms.example.com/ocpp");
+
+        string id = rig.Rig.Server.SendCall("ChangeConfiguration", "{\"key\":\"MeterValueSampleInterval\",\"value\":\"45\"}");
+        rig.Wait(0.5);
+
+        Assert.Equal("Accepted", rig.Rig.Server.ResultOf(id)["status"]!.GetValue<string>());
+        string saved = Encoding.UTF8.GetString(rig.Storage.GetBytes(ConfigurationStore.FileName)!);
+        Assert.Contains("wss://csms.example.com/ocpp", saved);
+        Assert.Contains("\"MeterValueSampleInterval\":45", saved);
+        Assert.Contains("after reboot", rig.Type("config get CentralSystemUrl"));
+    }
+
+    [Fact]
     public void ConfigSet_FailedSaveKeepsThePreviousValue()
     {
         var rig = new ConsoleRig("en");
