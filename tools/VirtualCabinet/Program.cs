@@ -83,7 +83,10 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                 {
                     // Ctrl+C cannot interrupt Console.ReadLine, so the cleanup of the finally blocks runs here.
                     eventArgs.Cancel = true;
-                    Console.Write("\u001b[r");
+                    // Reset the scroll region and leave the cursor on the last line, below the panel.
+                    Console.Write("\u001b[r\u001b[999;1H\u001b[?25h");
+                    Console.WriteLine();
+                    Console.WriteLine(texts.Interrupted);
                     host.Dispose();
                     log.Dispose();
                     if (temporaryState)
