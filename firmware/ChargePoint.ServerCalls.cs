@@ -19,6 +19,7 @@ namespace KiWhi.Armoire.Firmware
         private const string LocalAuthListMaxLengthKey = "LocalAuthListMaxLength";
         private const string SendLocalListMaxLengthKey = "SendLocalListMaxLength";
         private const string HeartbeatIntervalKey = "HeartbeatInterval";
+        private const string AuthorizationKeyName = "AuthorizationKey";
 
         // Read-only keys computed from the firmware's constants rather than stored settings.
         private static readonly string[] _fixedKeys =

@@ -447,7 +447,8 @@ namespace KiWhi.Armoire.Firmware
             return result;
         }
 
-        // OCPP 1.6 security profile 1: HTTP Basic with the identity as user and AuthorizationKey as password.
+        // OCPP 1.6 security profile 1 (OCPP 1.6 Security Whitepaper, edition 2): HTTP Basic with the
+        // identity as user and, as password, the bytes that AuthorizationKey spells in hexadecimal.
         private string BasicAuthorizationHeader()
         {
             string key = _configuration.AuthorizationKey;
@@ -456,13 +457,23 @@ namespace KiWhi.Armoire.Firmware
                 return null;
             }
 
-            string credentials = _configuration.ChargePointIdentity + ":" + key;
-            byte[] bytes = new byte[credentials.Length];
-            for (int i = 0; i < credentials.Length; i++)
+            if (!SettingValidator.Check(ConfigurationRegistry.Find(AuthorizationKeyName), key).IsValid)
             {
-                bytes[i] = (byte)credentials[i];
+                // Only a configuration built in code gets here: provisioning and ChangeConfiguration check the key.
+                _log.Error(Component, "AuthorizationKey is not 32 to 40 hexadecimal digits; connecting without Basic authentication");
+                return null;
             }
 
+            byte[] password = SettingText.FromHex(key);
+            string identity = _configuration.ChargePointIdentity;
+            byte[] bytes = new byte[identity.Length + 1 + password.Length];
+            for (int i = 0; i < identity.Length; i++)
+            {
+                bytes[i] = (byte)identity[i];
+            }
+
+            bytes[identity.Length] = (byte)':';
+            System.Array.Copy(password, 0, bytes, identity.Length + 1, password.Length);
             return "Basic " + System.Convert.ToBase64String(bytes);
         }
     }

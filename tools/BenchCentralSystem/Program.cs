@@ -24,7 +24,8 @@ Options:
   --reject TAG        Answer this idTag with status Invalid (repeatable).
   --block TAG         Answer this idTag with status Blocked (repeatable).
   --allow TAG         Accept only the listed idTags; others get Invalid (repeatable).
-  --password TEXT     Require HTTP Basic authentication: user = identity, password = TEXT.
+  --password TEXT     Require HTTP Basic authentication: user = identity, password = TEXT
+                      (the cabinet's AuthorizationKey is TEXT in hexadecimal).
   --help              Show this text.
 
 Charge points connect to ws://ADDRESS:PORT/ocpp/<identity> with subprotocol ocpp1.6.

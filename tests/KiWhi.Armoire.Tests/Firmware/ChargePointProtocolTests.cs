@@ -291,10 +291,30 @@ public class ChargePointProtocolTests : CabinetTestBase
     }
 
     [Fact]
-    public void BasicAuthentication_IsSentWhenConfigured()
+    public void BasicAuthentication_SendsHexDecodedKey()
+    {
+        // The example of the OCPP 1.6 Security Whitepaper flow: the central system hex-encodes the
+        // password "dk2q0rfu2q0f-2f0rdg" into AuthorizationKey, and the charge point sends it decoded.
+        var rig = NewRig(configure: c => c.AuthorizationKey = "646B327130726675327130662D326630726467");
+
+        Assert.Equal("Basic " + Convert.ToBase64String("ARMOIRE-01:dk2q0rfu2q0f-2f0rdg"u8.ToArray()), rig.Server.LastAuthorization);
+    }
+
+    [Fact]
+    public void BasicAuthentication_BinaryKeyBytesSentAsTheyAre()
+    {
+        var rig = NewRig(configure: c => c.AuthorizationKey = "00FF7F80112233445566778899AABBCCDDEEFF01");
+
+        byte[] expected = [.. "ARMOIRE-01:"u8.ToArray(), .. Convert.FromHexString("00FF7F80112233445566778899AABBCCDDEEFF01")];
+        Assert.Equal("Basic " + Convert.ToBase64String(expected), rig.Server.LastAuthorization);
+    }
+
+    [Fact]
+    public void BasicAuthentication_NonHexKeyIsLoggedAndNotSent()
     {
         var rig = NewRig(configure: c => c.AuthorizationKey = "s3cret");
 
-        Assert.Equal("Basic " + Convert.ToBase64String("ARMOIRE-01:s3cret"u8.ToArray()), rig.Server.LastAuthorization);
+        Assert.Null(rig.Server.LastAuthorization);
+        Assert.True(rig.Log.Contains("AuthorizationKey is not 32 to 40 hexadecimal digits"));
     }
 }
