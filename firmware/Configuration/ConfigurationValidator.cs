@@ -66,7 +66,11 @@ namespace KiWhi.Armoire.Firmware
         {
             if (configuration.NetworkInterface == "wifi")
             {
-                return RequireForNetwork(configuration.WifiSsid, "WifiSsid", "wifi");
+                SettingCheck ssid = RequireForNetwork(configuration.WifiSsid, "WifiSsid", "wifi");
+                if (!ssid.IsValid)
+                {
+                    return ssid;
+                }
             }
 
             if (configuration.IpAddressing != "static")

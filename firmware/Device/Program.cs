@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Device.Gpio;
 using System.Threading;
 using KiWhi.Armoire.Boards;
@@ -37,16 +38,23 @@ namespace KiWhi.Armoire.Firmware.Device
 
             // The provisioned configuration, a provisioning file placed on I: by the installer, or
             // nothing: then the cabinet runs its first-boot setup on the console and stays off OCPP.
+            // What the start-up finds goes to the cabinet's log once it exists, so `log` on the console shows it.
+            ArrayList warnings = new ArrayList();
             CabinetConfiguration configuration = new CabinetConfiguration();
             ConfigurationLoadResult loaded = new ConfigurationStore(storage).Load(configuration, random);
-            log.Write(clock.MonotonicMs, LogLevel.Info, "device", "configuration: outcome " + ((int)loaded.Outcome).ToString()
-                + (configuration.IsProvisioned ? ", provisioned" : ", not provisioned: first-boot setup on the console"));
+            string configurationSummary = loaded.Summary();
+            if (configuration.BoardProfileName != null && configuration.BoardProfileName != profile.Name)
+            {
+                warnings.Add("the configuration names board " + configuration.BoardProfileName + " but this image is built for "
+                    + profile.Name + ", whose pins are used; flash the image built for the board, or correct BoardProfile");
+            }
+
             if (configuration.BayCount > profile.MaxBays)
             {
                 int[] spots = new int[profile.MaxBays];
                 Array.Copy(configuration.SpotNumbers, spots, spots.Length);
                 configuration.SpotNumbers = spots;
-                log.Write(clock.MonotonicMs, LogLevel.Warning, "device", "configuration has more bays than the board drives; keeping " + spots.Length);
+                warnings.Add("the configuration has more bays than the board drives; keeping " + spots.Length.ToString());
             }
 
             NetworkBringUp network = new NetworkBringUp(profile);
@@ -57,18 +65,18 @@ namespace KiWhi.Armoire.Firmware.Device
             if (networkFailure != null)
             {
                 // The cabinet still starts: it works offline and keeps reconnecting to the central system.
-                log.Write(clock.MonotonicMs, LogLevel.Error, "device", networkFailure);
+                warnings.Add(networkFailure);
             }
 
             string certificateProblem;
             string caCertificate = CentralSystemCertificate.Load(storage, out certificateProblem);
             if (certificateProblem != null)
             {
-                log.Write(clock.MonotonicMs, LogLevel.Error, "device", certificateProblem);
+                warnings.Add(certificateProblem);
             }
             else if (caCertificate == null && configuration.CentralSystemUrl != null && configuration.CentralSystemUrl.StartsWith("wss://"))
             {
-                log.Write(clock.MonotonicMs, LogLevel.Warning, "device", "wss:// URL but no " + CentralSystemCertificate.FileName + " on I:, so the TLS stack's default verification applies; deploy the central system's root CA as " + CentralSystemCertificate.FileName);
+                warnings.Add("wss:// URL but no " + CentralSystemCertificate.FileName + " on I:, so the TLS stack's default verification applies; deploy the central system's root CA as " + CentralSystemCertificate.FileName);
             }
 
             if (DateTime.UtcNow.Year >= 2021)
@@ -92,6 +100,12 @@ namespace KiWhi.Armoire.Firmware.Device
             hardware.Network = network;
 
             Cabinet cabinet = new Cabinet(hardware, configuration, log);
+            cabinet.Log.Info("device", configurationSummary);
+            for (int i = 0; i < warnings.Count; i++)
+            {
+                cabinet.Log.Warning("device", (string)warnings[i]);
+            }
+
             cabinet.Start();
             while (!cabinet.RebootRequested)
             {

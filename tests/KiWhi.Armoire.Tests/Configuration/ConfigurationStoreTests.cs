@@ -124,6 +124,54 @@ public class ConfigurationStoreTests
     }
 
     [Fact]
+    public void Summary_NamesRejectedProvisioningFile()
+    {
+        var storage = new InMemoryFileStorage();
+        new ConfigurationStore(storage).Save(Provisioned());
+        byte[] file = Encoding.UTF8.GetBytes(ValidProvisioning.Replace("\"HeartbeatInterval\": 120", "\"HeartbeatInterval\": 999999"));
+        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+
+        ConfigurationLoadResult result = Load(storage, out _);
+
+        Assert.Equal(ConfigurationLoadOutcome.Loaded, result.Outcome);
+        Assert.StartsWith("configuration loaded; provision.json rejected and left on the flash (", result.Summary());
+        Assert.Contains("HeartbeatInterval", result.Summary());
+        Assert.Contains("999999", result.Summary());
+    }
+
+    [Fact]
+    public void StaticWifiWithoutAddress_IsRejected()
+    {
+        CabinetConfiguration configuration = Provisioned();
+        configuration.IpAddressing = "static";
+
+        SettingCheck check = ConfigurationValidator.Validate(configuration);
+
+        Assert.False(check.IsValid);
+        Assert.Equal("StaticIpAddress", check.Key);
+    }
+
+    [Fact]
+    public void StaticWifiWithAddress_IsAccepted()
+    {
+        CabinetConfiguration configuration = Provisioned();
+        configuration.IpAddressing = "static";
+        configuration.StaticIpAddress = "192.168.20.41";
+        configuration.SubnetMask = "255.255.255.0";
+        configuration.DefaultGateway = "192.168.20.1";
+
+        Assert.True(ConfigurationValidator.Validate(configuration).IsValid);
+    }
+
+    [Fact]
+    public void Summary_ForAnEmptyFlash()
+    {
+        ConfigurationLoadResult result = Load(new InMemoryFileStorage(), out _);
+
+        Assert.Equal("no configuration: first-boot setup on the console", result.Summary());
+    }
+
+    [Fact]
     public void CutBeforeRename_RecoversTheTemporaryFile()
     {
         var storage = new InMemoryFileStorage();
