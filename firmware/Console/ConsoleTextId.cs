@@ -258,5 +258,9 @@ namespace KiWhi.Armoire.Firmware
         CardWaiting,
         CardPersonalized,
         CardPersonalizationFailed,
+        ReaderChipMfrc522,
+        ReaderChipClone,
+        ReaderChipUnknown,
+        ReaderChipNoAnswer,
     }
 }

@@ -177,8 +177,8 @@ namespace KiWhi.Armoire.Firmware
             "ocpp [N] : les N dernières trames OCPP émises (CP->CS) et reçues (CS->CP), tronquées à 120 octets, 8 par défaut, 16 au plus. Session requise.",
             "ocpp [N]: the latest N OCPP frames sent (CP->CS) and received (CS->CP), cut at 120 bytes, 8 by default, 16 at most. Session required.",
             // HelpDetailTest
-            "test relay N [SECONDES] : ferme le contacteur de la borne N, libre et disponible, pendant 5 s (1 à 30 s) puis l'ouvre ; Entrée l'ouvre plus tôt. test reader : attend une carte 30 s, affiche UID, ATQA, SAK et le résultat de l'authentification. test keypad : affiche pendant 30 s les touches pressées, qui ne vont pas au panneau résident. Session requise.",
-            "test relay N [SECONDS]: closes the contactor of bay N, which must be free and available, for 5 s (1 to 30 s), then opens it; Enter opens it sooner. test reader: waits 30 s for a card and shows its UID, ATQA, SAK and authentication result. test keypad: shows the keys pressed for 30 s; they do not reach the resident panel. Session required.",
+            "test relay N [SECONDES] : ferme le contacteur de la borne N, libre et disponible, pendant 5 s (1 à 30 s) puis l'ouvre ; Entrée l'ouvre plus tôt. test reader : affiche la puce du lecteur (VersionReg), puis attend une carte 30 s et affiche UID, ATQA, SAK et le résultat de l'authentification. test keypad : affiche pendant 30 s les touches pressées, qui ne vont pas au panneau résident. Session requise.",
+            "test relay N [SECONDS]: closes the contactor of bay N, which must be free and available, for 5 s (1 to 30 s), then opens it; Enter opens it sooner. test reader: shows the reader chip (VersionReg), then waits 30 s for a card and shows its UID, ATQA, SAK and authentication result. test keypad: shows the keys pressed for 30 s; they do not reach the resident panel. Session required.",
             // HelpDetailPasswd
             "passwd : change le mot de passe technicien (8 octets au moins), demandé deux fois sans écho. Session requise.",
             "passwd: changes the technician password (8 bytes at least), asked twice without echo. Session required.",
@@ -776,6 +776,18 @@ namespace KiWhi.Armoire.Firmware
             // CardPersonalizationFailed
             "Personnalisation de la carte {0} échouée à l'étape {1} ({2}) : reposez la carte et relancez la commande ; la carte garde une clé connue.",
             "Personalisation of card {0} failed at step {1} ({2}): put the card back and run the command again; the card keeps a known key.",
+            // ReaderChipMfrc522
+            "Lecteur : MFRC522 version {0} (VersionReg {1}).",
+            "Reader: MFRC522 version {0} (VersionReg {1}).",
+            // ReaderChipClone
+            "Lecteur : clone du MFRC522 (VersionReg {0}). Il peut lire des cartes, mais seul le MFRC522 de NXP (0x91 ou 0x92) est pris en charge.",
+            "Reader: MFRC522 clone (VersionReg {0}). It may read cards, but only the NXP MFRC522 (0x91 or 0x92) is supported.",
+            // ReaderChipUnknown
+            "Lecteur : puce inconnue (VersionReg {0}), pas un MFRC522 de NXP (0x91 ou 0x92).",
+            "Reader: unknown chip (VersionReg {0}), not an NXP MFRC522 (0x91 or 0x92).",
+            // ReaderChipNoAnswer
+            "Le lecteur ne répond pas sur le bus SPI (VersionReg {0}) : vérifiez son alimentation 3,3 V et son câblage SPI. Test annulé.",
+            "The reader does not respond on the SPI bus (VersionReg {0}): check its 3.3 V supply and its SPI wiring. Test cancelled.",
         };
 
         /// <summary>Number of console text rows (French and English pairs).</summary>

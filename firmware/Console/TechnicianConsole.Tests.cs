@@ -216,9 +216,7 @@ namespace KiWhi.Armoire.Firmware
             }
             else if (target == "reader" && words.Length == 2)
             {
-                _mode = ConsoleMode.ReaderTest;
-                _testDeadlineMs = _nowMs + TestSeconds * 1000L;
-                WriteLine(Text(ConsoleTextId.ReaderWaiting, TestSeconds.ToString()));
+                StartReaderTest();
             }
             else if (target == "keypad" && words.Length == 2)
             {
@@ -231,6 +229,44 @@ namespace KiWhi.Armoire.Firmware
             {
                 WriteLine(Text(ConsoleTextId.Usage, Text(ConsoleTextId.UsageTest)));
             }
+        }
+
+        // Shows the reader chip first, when the reader reports it. A reader that does not respond on its
+        // bus cannot read a card, so the test ends there.
+        private void StartReaderTest()
+        {
+            IReaderDiagnostics diagnostics = _hardware.CardReader as IReaderDiagnostics;
+            if (diagnostics != null && !ShowReaderChip(diagnostics.ReadChipVersion()))
+            {
+                return;
+            }
+
+            _mode = ConsoleMode.ReaderTest;
+            _testDeadlineMs = _nowMs + TestSeconds * 1000L;
+            WriteLine(Text(ConsoleTextId.ReaderWaiting, TestSeconds.ToString()));
+        }
+
+        // Prints the chip type that VersionReg indicates, and returns false when no chip responded.
+        private bool ShowReaderChip(int versionReg)
+        {
+            ReaderChipKind kind = ReaderChipVersion.Classify(versionReg);
+            string value = ReaderChipVersion.FormatValue(versionReg);
+            if (kind == ReaderChipKind.Mfrc522)
+            {
+                WriteLine(Text(ConsoleTextId.ReaderChipMfrc522, ReaderChipVersion.Mfrc522Version(versionReg), value));
+                _log.Info(Component, "reader test: " + ReaderChipVersion.Describe(versionReg));
+                return true;
+            }
+
+            _log.Warning(Component, "reader test: " + ReaderChipVersion.Describe(versionReg));
+            if (kind == ReaderChipKind.NoAnswer)
+            {
+                WriteLine(Text(ConsoleTextId.ReaderChipNoAnswer, value));
+                return false;
+            }
+
+            WriteLine(Text(kind == ReaderChipKind.KnownClone ? ConsoleTextId.ReaderChipClone : ConsoleTextId.ReaderChipUnknown, value));
+            return true;
         }
 
         private void StartRelayTest(string[] words)

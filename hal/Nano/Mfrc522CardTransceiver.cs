@@ -13,9 +13,14 @@ namespace KiWhi.Armoire.Hal.Nano
     /// nanoFramework.Iot.Device.Mfrc522). It polls once per call and never loops: the cabinet loop
     /// decides when to poll again.
     /// </summary>
-    public sealed class Mfrc522CardTransceiver : ICardTransceiver
+    public sealed class Mfrc522CardTransceiver : ICardTransceiver, IReaderDiagnostics
     {
+        // SPI address byte that reads VersionReg (37h): the register number shifted left once, with bit 7
+        // set for a read, as the binding's own SPI register read frames it.
+        private const byte VersionRegReadAddress = (0x37 << 1) | 0x80;
+
         private readonly MfRc522 _reader;
+        private readonly SpiDevice _spi;
 
         /// <summary>
         /// Routes the SPI pins of <paramref name="profile"/>, opens the SPI device, resets the reader
@@ -41,9 +46,9 @@ namespace KiWhi.Armoire.Hal.Nano
             SpiConnectionSettings settings = new SpiConnectionSettings(profile.SpiBus, profile.ReaderChipSelectPin);
             settings.ClockFrequency = profile.ReaderSpiClockHz;
             settings.Mode = MfRc522.DefaultSpiMode;
-            SpiDevice spi = SpiDevice.Create(settings);
+            _spi = SpiDevice.Create(settings);
 
-            _reader = new MfRc522(spi, profile.ReaderResetPin, gpio, false);
+            _reader = new MfRc522(_spi, profile.ReaderResetPin, gpio, false);
             _reader.Gain = ToGain(profile.ReaderAntennaGainDb);
         }
 
@@ -136,6 +141,26 @@ namespace KiWhi.Armoire.Hal.Nano
             {
                 // The card is gone or the reader failed; the next TryDetectCard reports either.
             }
+        }
+
+        /// <summary>
+        /// Reads VersionReg straight over SPI: one address byte, then one dummy byte during which the chip
+        /// shifts the value out. The binding's Version property is not used because it turns every value
+        /// other than 91h and 92h into version 0.0, which hides both a clone and a missing reader.
+        /// </summary>
+        public int ReadChipVersion()
+        {
+            byte[] frame = new byte[] { VersionRegReadAddress, 0x00 };
+            try
+            {
+                _spi.TransferFullDuplex(new SpanByte(frame), new SpanByte(frame));
+            }
+            catch (Exception)
+            {
+                return ReaderChipVersion.ReadFailed;
+            }
+
+            return frame[1];
         }
 
         /// <summary>

@@ -13,7 +13,7 @@ namespace KiWhi.Armoire.Hal.Nano
     /// NOTE: the count is kept in RAM and restarts at 0 Wh at every boot. A register read after a
     /// reboot is therefore lower than one read before it.
     /// </remarks>
-    public sealed class S0PulseEnergyMeter : IEnergyMeter
+    public sealed class S0PulseEnergyMeter : IEnergyMeter, IPulseCounter
     {
         private readonly object _sync = new object();
         private readonly int[] _meterPins;
@@ -53,6 +53,20 @@ namespace KiWhi.Armoire.Hal.Nano
             }
 
             return pulses * 1000 / _pulsesPerKwh;
+        }
+
+        /// <summary>Returns the number of falling edges counted on the input of <paramref name="bay"/> since power-on, or 0 for an unknown bay.</summary>
+        public long ReadPulseCount(int bay)
+        {
+            if (bay < 1 || bay > _pulses.Length)
+            {
+                return 0;
+            }
+
+            lock (_sync)
+            {
+                return _pulses[bay - 1];
+            }
         }
 
         private void OnValueChanged(object sender, PinValueChangedEventArgs e)

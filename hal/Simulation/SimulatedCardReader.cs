@@ -21,7 +21,7 @@ namespace KiWhi.Armoire.Hal.Simulation
     /// Bit timing, collisions and the reader's timeout are not modelled: the card answers at once or
     /// returns a negative <see cref="CardStatus"/> itself.
     /// </remarks>
-    public sealed class SimulatedCardReader : ICardTransceiver
+    public sealed class SimulatedCardReader : ICardTransceiver, IReaderDiagnostics
     {
         /// <summary>Largest response a simulated card may write; ISO/IEC 14443-4 allows frames of up to 256 bytes.</summary>
         private const int MaxAnswerLength = 256;
@@ -32,6 +32,7 @@ namespace KiWhi.Armoire.Hal.Simulation
         private PiccState _state;
         private bool _wokenFromHalt;
         private bool _readerFailed;
+        private int _chipVersion = ReaderChipVersion.Mfrc522Version2;
         private long _frameCount;
         private long _transceiveCount;
         private long _detectionCount;
@@ -86,6 +87,29 @@ namespace KiWhi.Armoire.Hal.Simulation
                 lock (_lock)
                 {
                     _readerFailed = value;
+                }
+            }
+        }
+
+        /// <summary>
+        /// VersionReg value that <see cref="ReadChipVersion"/> returns while the reader works: 92h (MFRC522
+        /// version 2.0) unless set, for example to 88h for a clone or 00h for a reader missing from the bus.
+        /// </summary>
+        public int ChipVersion
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _chipVersion;
+                }
+            }
+
+            set
+            {
+                lock (_lock)
+                {
+                    _chipVersion = value;
                 }
             }
         }
@@ -272,6 +296,15 @@ namespace KiWhi.Armoire.Hal.Simulation
 
                 Array.Copy(_answer, response, answerLength);
                 return answerLength;
+            }
+        }
+
+        /// <summary>Returns <see cref="ChipVersion"/>, or 00h, the value of a bus without a chip, while <see cref="ReaderFailed"/> is true.</summary>
+        public int ReadChipVersion()
+        {
+            lock (_lock)
+            {
+                return _readerFailed ? 0x00 : _chipVersion;
             }
         }
 

@@ -4,16 +4,24 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace KiWhi.Armoire.Tests.Nano;
 
 /// <summary>
-/// The NanoCheck build compiles every portable source against nanoFramework's mscorlib 1.17.11. That
-/// compiler accepts generics which nanoCLR 1.17 cannot run, so its output is inspected here; the
-/// samples compiled on the fly prove that each inspection fails when generics are present.
+/// The NanoCheck builds compile every portable source, and the portable on-device tests with their
+/// test framework stand-in, against nanoFramework's mscorlib 1.17.11. That compiler accepts generics
+/// which nanoCLR 1.17 cannot run, so their output is inspected here. The samples compiled on the fly
+/// prove that each inspection fails when generics are present.
 /// </summary>
 public class NanoCheckAssemblyTests
 {
-    [Fact]
-    public void NanoCheckReferencesOnlyMscorlib117()
+    public static TheoryData<string> NanoCheckAssemblies() => new()
     {
-        byte[] image = File.ReadAllBytes(RepositoryLayout.NanoCheckAssembly);
+        "components",
+        "device tests",
+    };
+
+    [Theory]
+    [MemberData(nameof(NanoCheckAssemblies))]
+    public void NanoCheckReferencesOnlyMscorlib117(string build)
+    {
+        byte[] image = File.ReadAllBytes(AssemblyOf(build));
 
         IReadOnlyList<(string Name, Version Version)> references = GenericUsageScanner.AssemblyReferences(image);
 
@@ -23,10 +31,11 @@ public class NanoCheckAssemblyTests
         Assert.Equal(17, references[0].Version.Minor);
     }
 
-    [Fact]
-    public void NanoCheckHasNoGenerics()
+    [Theory]
+    [MemberData(nameof(NanoCheckAssemblies))]
+    public void NanoCheckHasNoGenerics(string build)
     {
-        byte[] image = File.ReadAllBytes(RepositoryLayout.NanoCheckAssembly);
+        byte[] image = File.ReadAllBytes(AssemblyOf(build));
 
         IReadOnlyList<GenericUsage> usages = GenericUsageScanner.Scan(image);
 
@@ -96,6 +105,9 @@ public class NanoCheckAssemblyTests
 
         Assert.DoesNotContain(references, r => r.Name == "mscorlib");
     }
+
+    private static string AssemblyOf(string build) =>
+        build == "components" ? RepositoryLayout.NanoCheckAssembly : RepositoryLayout.NanoCheckDeviceTestsAssembly;
 
     /// <summary>Compiles one C# 9 source file against the host's core library into a DLL image.</summary>
     private static byte[] Compile(string source)

@@ -73,18 +73,20 @@ public class SourceListTests
         Assert.True(File.Exists(Full(projitems)));
     }
 
-    public static TheoryData<string, string> DeviceOnlyProjects() => new()
+    // The third value lists the host-only folders. tests/Device/Platform/Host contains the host parts of
+    // TestPlatform, which tests/KiWhi.Armoire.DeviceTests.Host compiles instead of the device project.
+    public static TheoryData<string, string, string[]> DeviceOnlyProjects() => new()
     {
-        { "hal/Nano/KiWhi.Armoire.Hal.Nano.nfproj", "hal/Nano" },
-        { "firmware/Device/KiWhi.Armoire.Device.nfproj", "firmware/Device" },
-        { "tests/Device/NFUnitTest.nfproj", "tests/Device" },
+        { "hal/Nano/KiWhi.Armoire.Hal.Nano.nfproj", "hal/Nano", Array.Empty<string>() },
+        { "firmware/Device/KiWhi.Armoire.Device.nfproj", "firmware/Device", Array.Empty<string>() },
+        { "tests/Device/NFUnitTest.nfproj", "tests/Device", new[] { "tests/Device/Platform/Host" } },
     };
 
     [Theory]
     [MemberData(nameof(DeviceOnlyProjects))]
-    public void DeviceOnlyProjectListsEverySource(string nfproj, string folder)
+    public void DeviceOnlyProjectListsEverySource(string nfproj, string folder, string[] hostOnly)
     {
-        string[] onDisk = SourcesUnder(folder, Array.Empty<string>());
+        string[] onDisk = SourcesUnder(folder, hostOnly);
         string[] listed = NfprojSources(nfproj);
 
         string[] missing = onDisk.Except(listed).ToArray();
@@ -93,7 +95,7 @@ public class SourceListTests
 
     [Theory]
     [MemberData(nameof(DeviceOnlyProjects))]
-    public void DeviceOnlyProjectListsOnlyExistingFiles(string nfproj, string folder)
+    public void DeviceOnlyProjectListsOnlyExistingFiles(string nfproj, string folder, string[] hostOnly)
     {
         string[] listed = NfprojSources(nfproj);
 
@@ -101,6 +103,7 @@ public class SourceListTests
         string[] absent = listed.Where(f => !File.Exists(Full(f))).ToArray();
         Assert.True(absent.Length == 0, nfproj + " lists missing files: " + string.Join(", ", absent));
         Assert.All(listed, f => Assert.StartsWith(folder + "/", f));
+        Assert.All(listed, f => Assert.DoesNotContain(hostOnly, h => f.StartsWith(h + "/", StringComparison.Ordinal)));
     }
 
     [Fact]
