@@ -88,7 +88,7 @@ namespace KiWhi.Armoire.Firmware
         {
             if (_password.Matches)
             {
-                _guard.RecordSuccess();
+                LogGuardProblem(_guard.RecordSuccess());
                 _loggedIn = true;
                 _lastInputMs = _nowMs;
                 _log.Info(Component, "technician session opened");
@@ -97,7 +97,9 @@ namespace KiWhi.Armoire.Firmware
                 return;
             }
 
-            int lockSeconds = _guard.RecordFailure(_nowMs);
+            string saveProblem;
+            int lockSeconds = _guard.RecordFailure(_nowMs, out saveProblem);
+            LogGuardProblem(saveProblem);
             _log.Warning(Component, "console login failed, " + _guard.ConsecutiveFailures.ToString() + " in a row"
                 + (lockSeconds > 0 ? ", login locked for " + lockSeconds.ToString() + " s" : ""));
             WriteLine(Text(ConsoleTextId.LoginFailed));
@@ -263,6 +265,14 @@ namespace KiWhi.Armoire.Firmware
         }
 
         // Saves the flash copy and returns null, or the failure to report (the caller restores its values).
+        private void LogGuardProblem(string problem)
+        {
+            if (problem != null)
+            {
+                _log.Error(Component, problem + "; the failed-login count is kept in RAM until the next reboot");
+            }
+        }
+
         private string SaveConfiguration()
         {
             string failure = _saved.Save();

@@ -50,7 +50,7 @@ namespace KiWhi.Armoire.Firmware
         private readonly ConsoleOutput _output = new ConsoleOutput(OutputCapacityBytes, MaxFlushBytesPerPoll);
         private readonly ConsoleLineEditor _editor = new ConsoleLineEditor();
         private readonly byte[] _input = new byte[MaxInputBytesPerPoll];
-        private readonly LoginGuard _guard = new LoginGuard();
+        private readonly LoginGuard _guard;
         private readonly TechnicianPassword _password = new TechnicianPassword();
         private readonly ConfigurationStore _store;
 
@@ -75,6 +75,7 @@ namespace KiWhi.Armoire.Firmware
             _log = log;
             _line = hardware.ConsoleLine;
             _saved = cabinet.SavedConfiguration;
+            _guard = new LoginGuard(hardware.Storage);
             _store = _saved.Store;
             _language = MessageCatalog.IsEnglish(configuration.Language) ? "en" : "fr";
         }
@@ -131,6 +132,12 @@ namespace KiWhi.Armoire.Firmware
         {
             _nowMs = nowMs;
             _lastInputMs = nowMs;
+            string guardProblem = _guard.Load(nowMs);
+            if (guardProblem != null)
+            {
+                _log.Warning(Component, guardProblem);
+            }
+
             WriteLine(Text(ConsoleTextId.Banner, _configuration.FirmwareVersion, _configuration.ChargePointIdentity));
             if (_configuration.IsProvisioned)
             {

@@ -48,11 +48,11 @@ public class ConsoleAccessTests
     [InlineData(20, 900)]
     public void Lockout_GrowsWithConsecutiveFailures(int failures, int expectedSeconds)
     {
-        var guard = new LoginGuard();
+        var guard = new LoginGuard(null);
         int seconds = 0;
         for (int i = 0; i < failures; i++)
         {
-            seconds = guard.RecordFailure(0);
+            seconds = guard.RecordFailure(0, out _);
         }
 
         Assert.Equal(expectedSeconds, seconds);
