@@ -19,6 +19,14 @@ namespace KiWhi.Armoire.Hal.Nano
         // set for a read, as the binding's own SPI register read frames it.
         private const byte VersionRegReadAddress = (0x37 << 1) | 0x80;
 
+        // Timeout for the binding's ListenToCardIso14443TypeA, whose deadline test is inverted
+        // (devices/Mfrc522/Mfrc522.cs of nanoFramework.IoT.Device, 1.2.883 at 77bc9ff0). After a failed
+        // REQA it returns false while the deadline is still ahead, and polls again once it has passed, so
+        // a zero timeout blocks until a card answers. 200 years keeps the deadline ahead of DateTime.UtcNow
+        // even when the first SNTP sync steps the ESP32 clock forward from 1970 during a REQA.
+        // NOTE: recheck on a binding upgrade. With the test fixed, this value would block until a card answers.
+        private static readonly TimeSpan ListenTimeout = TimeSpan.FromDays(73000);
+
         private readonly MfRc522 _reader;
         private readonly SpiDevice _spi;
 
@@ -67,10 +75,8 @@ namespace KiWhi.Armoire.Hal.Nano
             bool found;
             try
             {
-                // A zero timeout makes the binding return after one failed REQA. Versions up to at least
-                // 1.2.883 return after the first failed poll whatever the timeout (their timeout test
-                // is inverted), so the poll loop belongs to the caller either way.
-                found = _reader.ListenToCardIso14443TypeA(out detected, TimeSpan.Zero);
+                // One REQA, then anticollision and SELECT when a card answers (see ListenTimeout).
+                found = _reader.ListenToCardIso14443TypeA(out detected, ListenTimeout);
             }
             catch (Exception)
             {
