@@ -85,10 +85,7 @@ namespace KiWhi.Armoire.Tests.Device
         [TestMethod]
         public void TruncatedLastRecordIsDropped()
         {
-            TransactionJournal journal = OpenEmptyJournal();
-            Assert.IsTrue(Start(journal, 1, 1, Uid7, 100));
-            Assert.IsTrue(MeterValues(journal, 1, 1, 150));
-            Assert.IsTrue(MeterValues(journal, 1, 1, 200));
+            TransactionJournal journal = OpenJournalWithOneSession();
             byte[] segment = ReadFile(FirstSegment);
             _storage.Write(FirstSegment, segment, 0, segment.Length - 5);
 
@@ -113,10 +110,7 @@ namespace KiWhi.Armoire.Tests.Device
         [TestMethod]
         public void GarbageAfterLastRecordIsDropped()
         {
-            TransactionJournal journal = OpenEmptyJournal();
-            Assert.IsTrue(Start(journal, 1, 1, Uid7, 100));
-            Assert.IsTrue(MeterValues(journal, 1, 1, 150));
-            Assert.IsTrue(MeterValues(journal, 1, 1, 200));
+            TransactionJournal journal = OpenJournalWithOneSession();
             byte[] garbage = HexText.Parse("A55AC33C0FF0966900FF7E81E718DB24");
             _storage.Append(FirstSegment, garbage, 0, garbage.Length);
 
@@ -140,10 +134,7 @@ namespace KiWhi.Armoire.Tests.Device
         [TestMethod]
         public void FlippedByteInMiddleRecordIsRejected()
         {
-            TransactionJournal journal = OpenEmptyJournal();
-            Assert.IsTrue(Start(journal, 1, 1, Uid7, 100));
-            Assert.IsTrue(MeterValues(journal, 1, 1, 150));
-            Assert.IsTrue(MeterValues(journal, 1, 1, 200));
+            TransactionJournal journal = OpenJournalWithOneSession();
             Assert.IsTrue(Stop(journal, 1, 1, 250));
             byte[] segment = ReadFile(FirstSegment);
             int frame = FindFrame(segment, RecordType.MeterValues);
@@ -166,6 +157,16 @@ namespace KiWhi.Armoire.Tests.Device
                     "StopTransaction s1 c1 " + Uid7 + " 260Wh",
                 },
                 Drain(again));
+        }
+
+        /// <summary>Opens an empty journal and writes session 1 on bay 1: its start at 100 Wh and two meter values.</summary>
+        private static TransactionJournal OpenJournalWithOneSession()
+        {
+            TransactionJournal journal = OpenEmptyJournal();
+            Assert.IsTrue(Start(journal, 1, 1, Uid7, 100));
+            Assert.IsTrue(MeterValues(journal, 1, 1, 150));
+            Assert.IsTrue(MeterValues(journal, 1, 1, 200));
+            return journal;
         }
 
         /// <summary>Deletes the segment files left by an earlier test or an interrupted run, then opens a journal.</summary>
