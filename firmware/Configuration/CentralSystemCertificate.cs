@@ -55,8 +55,15 @@ namespace KiWhi.Armoire.Firmware
                 return null;
             }
 
-            char[] text = new char[content.Length];
-            for (int i = 0; i < content.Length; i++)
+            int start = TextFileEncoding.TextStart(content, content.Length);
+            if (start < 0)
+            {
+                problem = FileName + " rejected: " + TextFileEncoding.Utf16Problem;
+                return null;
+            }
+
+            char[] text = new char[content.Length - start];
+            for (int i = start; i < content.Length; i++)
             {
                 byte b = content[i];
                 if ((b < 0x20 || b > 0x7E) && b != (byte)'\r' && b != (byte)'\n' && b != (byte)'\t')
@@ -66,7 +73,7 @@ namespace KiWhi.Armoire.Firmware
                     return null;
                 }
 
-                text[i] = (char)b;
+                text[i - start] = (char)b;
             }
 
             string pem = new string(text);

@@ -230,11 +230,19 @@ namespace KiWhi.Armoire.Firmware
             int read = _storage.Read(name, 0, content, 0, length);
             try
             {
-                return ReadObject(content, read, configuration, provisioning);
+                int start = TextFileEncoding.TextStart(content, read);
+                if (start < 0)
+                {
+                    return new SettingCheck(SettingErrorKind.InvalidFile, name, TextFileEncoding.Utf16Problem, null, null);
+                }
+
+                return ReadObject(content, start, read - start, configuration, provisioning);
             }
             catch (JsonFormatException exception)
             {
-                return new SettingCheck(SettingErrorKind.InvalidFile, name, SettingText.Printable(exception.Message), null, null);
+                // The reader's message names the byte offset and the rule broken, which the installer
+                // needs in full. It quotes at most the one character found there.
+                return new SettingCheck(SettingErrorKind.InvalidFile, name, SettingText.Printable(exception.Message, SettingText.MaxReasonCharacters), null, null);
             }
             finally
             {
@@ -242,9 +250,9 @@ namespace KiWhi.Armoire.Firmware
             }
         }
 
-        private SettingCheck ReadObject(byte[] content, int length, CabinetConfiguration configuration, bool provisioning)
+        private SettingCheck ReadObject(byte[] content, int start, int length, CabinetConfiguration configuration, bool provisioning)
         {
-            _reader.Reset(content, 0, length);
+            _reader.Reset(content, start, length);
             _reader.Read();
             if (_reader.TokenType != JsonTokenType.StartObject)
             {

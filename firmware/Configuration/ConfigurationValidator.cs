@@ -91,7 +91,38 @@ namespace KiWhi.Armoire.Firmware
                 check = RequireForNetwork(configuration.DefaultGateway, "DefaultGateway", "static");
             }
 
+            // A static interface learns no DNS server, so a host name in the URL could never resolve.
+            string host = UrlHost(configuration.CentralSystemUrl);
+            if (check.IsValid && host != null && !SettingValidator.IsIpAddress(host))
+            {
+                check = RequireForNetwork(configuration.DnsServer, "DnsServer", "IpAddressing=static + CentralSystemUrl=" + host);
+            }
+
             return check;
+        }
+
+        // Returns the host of a ws:// or wss:// URL, or null when the URL has none.
+        private static string UrlHost(string url)
+        {
+            if (url == null)
+            {
+                return null;
+            }
+
+            int start = url.IndexOf("://");
+            if (start < 0)
+            {
+                return null;
+            }
+
+            start += 3;
+            int end = start;
+            while (end < url.Length && url[end] != ':' && url[end] != '/')
+            {
+                end++;
+            }
+
+            return end > start ? url.Substring(start, end - start) : null;
         }
 
         private static SettingCheck CheckBoard(CabinetConfiguration configuration)

@@ -40,6 +40,26 @@ public class CentralSystemCertificateTests
     }
 
     [Fact]
+    public void PemWithUtf8Bom_ReturnedWithoutTheMark()
+    {
+        string pem = Root.ExportCertificatePem();
+
+        string? loaded = CentralSystemCertificate.Load(StorageWith([0xEF, 0xBB, 0xBF, .. Encoding.ASCII.GetBytes(pem)]), out string? problem);
+
+        Assert.Null(problem);
+        Assert.Equal(pem, loaded);
+    }
+
+    [Fact]
+    public void Utf16Pem_RejectedWithTheFix()
+    {
+        byte[] file = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Root.ExportCertificatePem())];
+
+        Assert.Null(CentralSystemCertificate.Load(StorageWith(file), out string? problem));
+        Assert.Contains("save it as UTF-8", problem);
+    }
+
+    [Fact]
     public void MissingFile_NoProblem()
     {
         string? loaded = CentralSystemCertificate.Load(new InMemoryFileStorage(), out string? problem);

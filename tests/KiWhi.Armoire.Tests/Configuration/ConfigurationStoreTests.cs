@@ -159,8 +159,71 @@ public class ConfigurationStoreTests
         configuration.StaticIpAddress = "192.168.20.41";
         configuration.SubnetMask = "255.255.255.0";
         configuration.DefaultGateway = "192.168.20.1";
+        configuration.DnsServer = "192.168.20.1";
 
         Assert.True(ConfigurationValidator.Validate(configuration).IsValid);
+    }
+
+    [Theory]
+    [InlineData("wss://csms.example.com/ocpp", null, false)]
+    [InlineData("wss://csms.example.com:8443/ocpp", "192.168.20.1", true)]
+    [InlineData("ws://192.168.20.5:9000/ocpp", null, true)]
+    public void StaticAddressing_NeedsDnsForHostName(string url, string? dns, bool valid)
+    {
+        CabinetConfiguration configuration = Provisioned();
+        configuration.CentralSystemUrl = url;
+        configuration.IpAddressing = "static";
+        configuration.StaticIpAddress = "192.168.20.41";
+        configuration.SubnetMask = "255.255.255.0";
+        configuration.DefaultGateway = "192.168.20.1";
+        configuration.DnsServer = dns;
+
+        SettingCheck check = ConfigurationValidator.Validate(configuration);
+
+        Assert.Equal(valid, check.IsValid);
+        if (!valid)
+        {
+            Assert.Equal("DnsServer", check.Key);
+            Assert.Equal("DnsServer is required with IpAddressing=static + CentralSystemUrl=csms.example.com: type a value.", SettingMessages.Describe(check, "en"));
+        }
+    }
+
+    [Fact]
+    public void ProvisioningFile_WithUtf8BomIsApplied()
+    {
+        var storage = new InMemoryFileStorage();
+        byte[] file = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(ValidProvisioning)];
+        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+
+        ConfigurationLoadResult result = Load(storage, out CabinetConfiguration configuration);
+
+        Assert.Equal(ConfigurationLoadOutcome.ProvisioningFileApplied, result.Outcome);
+        Assert.Equal("ARMOIRE-07", configuration.ChargePointIdentity);
+    }
+
+    [Fact]
+    public void ProvisioningFile_InUtf16IsRejectedWithTheFix()
+    {
+        var storage = new InMemoryFileStorage();
+        byte[] file = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(ValidProvisioning)];
+        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+
+        ConfigurationLoadResult result = Load(storage, out _);
+
+        Assert.Equal(ConfigurationLoadOutcome.NotProvisioned, result.Outcome);
+        Assert.Contains("the file is saved as UTF-16; save it as UTF-8", SettingMessages.Describe(result.ProvisioningFileProblem, "en"));
+    }
+
+    [Fact]
+    public void ProvisioningFile_JsonErrorIsNotCut()
+    {
+        var storage = new InMemoryFileStorage();
+        byte[] file = Encoding.UTF8.GetBytes(ValidProvisioning.Replace("\"TechnicianPassword\": \"Technicien-2026\"", "\"TechnicianPassword\": \"Technicien-2026\","));
+        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+
+        ConfigurationLoadResult result = Load(storage, out _);
+
+        Assert.Contains("a trailing comma before '}' is not allowed", SettingMessages.Describe(result.ProvisioningFileProblem, "en"));
     }
 
     [Fact]
