@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using KiWhi.Armoire.Firmware;
 using KiWhi.Armoire.Hal.Simulation;
@@ -160,7 +161,8 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                 ConsoleLine = ConsoleLine,
                 Watchdog = Watchdog,
             };
-            CabinetConfiguration configuration = _options.FirstBoot ? LoadConfiguration(hardware) : new CabinetConfiguration
+            var startupNotes = new List<string>();
+            CabinetConfiguration configuration = _options.FirstBoot ? LoadConfiguration(hardware, startupNotes) : new CabinetConfiguration
             {
                 CentralSystemUrl = CentralSystemUrl,
                 ChargePointIdentity = _options.Identity,
@@ -173,19 +175,35 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
             };
 
             _cabinet = new Cabinet(hardware, configuration, new LogBookSink(_log));
+
+            // As on the device, what the start-up found goes to the cabinet's log, which `log` on the console shows.
+            foreach (string note in startupNotes)
+            {
+                _cabinet.Log.Info("device", note);
+            }
+
             _cabinet.Start();
             TakeSnapshot();
         }
 
         // As the device's entry point does: the configuration on flash, a provisioning file, or nothing,
         // in which case the firmware runs its first-boot setup.
-        private CabinetConfiguration LoadConfiguration(CabinetHardware hardware)
+        private CabinetConfiguration LoadConfiguration(CabinetHardware hardware, List<string> startupNotes)
         {
             var configuration = new CabinetConfiguration();
             ConfigurationLoadResult result = new ConfigurationStore(hardware.Storage).Load(configuration, hardware.Random);
-            _log.Write("INFO", "virtual-cabinet", "configuration from the flash folder: " + result.Outcome
-                + (result.StoredProblem.IsValid ? "" : ", " + SettingMessages.Describe(result.StoredProblem, "en"))
-                + (result.ProvisioningFileProblem.IsValid ? "" : ", provision.json not applied: " + SettingMessages.Describe(result.ProvisioningFileProblem, "en")));
+            startupNotes.Add(result.Summary());
+            if (_options.CentralSystemUrl != null)
+            {
+                startupNotes.Add("--csms is ignored with --first-boot: the cabinet uses the CentralSystemUrl of its configuration");
+            }
+
+            // The host transport verifies wss:// with this machine's trust store, so ca.pem is only checked here.
+            CentralSystemCertificate.Load(hardware.Storage, out string certificateProblem);
+            if (certificateProblem != null)
+            {
+                startupNotes.Add(certificateProblem);
+            }
 
             // The simulated hardware has --bays contactors and meters: a cabinet waiting for its setup
             // gets that many bays, and a configuration with more bays than that is not run.
