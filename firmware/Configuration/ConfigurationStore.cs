@@ -233,7 +233,7 @@ namespace KiWhi.Armoire.Firmware
                 int start = TextFileEncoding.TextStart(content, read);
                 if (start < 0)
                 {
-                    return new SettingCheck(SettingErrorKind.InvalidFile, name, TextFileEncoding.Utf16Problem, null, null);
+                    return new SettingCheck(SettingErrorKind.Utf16File, name, null, null, null);
                 }
 
                 return ReadObject(content, start, read - start, configuration, provisioning);

@@ -33,5 +33,6 @@ namespace KiWhi.Armoire.Firmware
         RequiredForCardAuthentication,
         InvalidFile,
         FileTooLarge,
+        Utf16File,
     }
 }

@@ -262,5 +262,6 @@ namespace KiWhi.Armoire.Firmware
         ReaderChipClone,
         ReaderChipUnknown,
         ReaderChipNoAnswer,
+        ErrorUtf16File,
     }
 }

@@ -788,6 +788,9 @@ namespace KiWhi.Armoire.Firmware
             // ReaderChipNoAnswer
             "Le lecteur ne répond pas sur le bus SPI (VersionReg {0}) : vérifiez son alimentation 3,3 V et son câblage SPI. Test annulé.",
             "The reader does not respond on the SPI bus (VersionReg {0}): check its 3.3 V supply and its SPI wiring. Test cancelled.",
+            // ErrorUtf16File
+            "{0} est enregistré en UTF-16 : enregistrez-le en UTF-8 (dans le Bloc-notes : Enregistrer sous, Encodage UTF-8).",
+            "{0} is saved as UTF-16: save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).",
         };
 
         /// <summary>Number of console text rows (French and English pairs).</summary>

@@ -68,6 +68,8 @@ namespace KiWhi.Armoire.Firmware
                     return ConsoleTextId.ErrorRequiredForCardAuthentication;
                 case SettingErrorKind.InvalidFile:
                     return ConsoleTextId.ErrorInvalidFile;
+                case SettingErrorKind.Utf16File:
+                    return ConsoleTextId.ErrorUtf16File;
                 case SettingErrorKind.FileTooLarge:
                     return ConsoleTextId.ErrorFileTooLarge;
                 default:

@@ -211,7 +211,8 @@ public class ConfigurationStoreTests
         ConfigurationLoadResult result = Load(storage, out _);
 
         Assert.Equal(ConfigurationLoadOutcome.NotProvisioned, result.Outcome);
-        Assert.Contains("the file is saved as UTF-16; save it as UTF-8", SettingMessages.Describe(result.ProvisioningFileProblem, "en"));
+        Assert.Equal("provision.json is saved as UTF-16: save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).", SettingMessages.Describe(result.ProvisioningFileProblem, "en"));
+        Assert.StartsWith("provision.json est enregistré en UTF-16", SettingMessages.Describe(result.ProvisioningFileProblem, "fr"));
     }
 
     [Fact]

@@ -44,6 +44,21 @@ public class PackageTrainTests
         }
     }
 
+    // NFProjectSystem.props of the nanoFramework extension sets OutputPath to bin\$(Configuration)\
+    // without a condition, so a project's own OutputPath counts only after that import.
+    [Theory]
+    [MemberData(nameof(DeviceProjects))]
+    public void OutputPathFollowsProjectSystemProps(string project)
+    {
+        XElement[] elements = XDocument.Load(SourceListTests.Full(project)).Descendants().ToArray();
+        int import = Array.FindIndex(elements, e => e.Name.LocalName == "Import"
+            && ((string?)e.Attribute("Project") ?? "").EndsWith("NFProjectSystem.props", StringComparison.Ordinal));
+        int outputPath = Array.FindIndex(elements, e => e.Name.LocalName == "OutputPath");
+
+        Assert.True(import >= 0, project + " does not import NFProjectSystem.props");
+        Assert.True(outputPath > import, project + " sets OutputPath before importing NFProjectSystem.props");
+    }
+
     [Theory]
     [MemberData(nameof(DeviceProjects))]
     public void HintPathsMatchPackagesConfig(string project)
