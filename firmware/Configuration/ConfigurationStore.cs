@@ -183,7 +183,7 @@ namespace KiWhi.Armoire.Firmware
             return SettingCheck.Valid;
         }
 
-        // A configuration.tmp without configuration.json is a first save cut before its rename: used
+        // A config.tmp without config.json is a first save cut before its rename: used
         // when it reads as a complete configuration, deleted otherwise. With both present, the main
         // file is the last complete save.
         private void RecoverTemporaryFile()

@@ -42,13 +42,15 @@ namespace KiWhi.Armoire.Firmware
                 }
             }
 
-            SettingCheck crossCheck = CheckNetwork(configuration);
+            // The board first: it fixes the network interface, so a file that leaves NetworkInterface at
+            // its default on an Ethernet board is told so, not asked for a Wi-Fi SSID.
+            SettingCheck crossCheck = CheckBoard(configuration);
             if (!crossCheck.IsValid)
             {
                 return crossCheck;
             }
 
-            crossCheck = CheckBoard(configuration);
+            crossCheck = CheckNetwork(configuration);
             if (!crossCheck.IsValid)
             {
                 return crossCheck;

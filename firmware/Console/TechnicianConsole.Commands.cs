@@ -9,6 +9,12 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>Log lines the log command shows when no count is given.</summary>
         public const int DefaultLogLines = 20;
 
+        /// <summary>
+        /// Longest log message `log` prints in full. The start-up summary that names a rejected
+        /// provision.json and its reason takes about 330 characters.
+        /// </summary>
+        public const int MaxLogLineCharacters = 400;
+
         /// <summary>OCPP frames the ocpp command shows when no count is given.</summary>
         public const int DefaultFrames = 8;
 
@@ -408,7 +414,7 @@ namespace KiWhi.Armoire.Firmware
                 LogLevel level;
                 long monotonicMs;
                 string text = _log.GetRecent(i, out level, out monotonicMs);
-                WriteLine("[" + FormatDuration(monotonicMs) + "] " + LevelText(level) + " " + Printable(text, 200));
+                WriteLine("[" + FormatDuration(monotonicMs) + "] " + LevelText(level) + " " + SettingText.Printable(text, MaxLogLineCharacters));
             }
         }
 
@@ -603,27 +609,6 @@ namespace KiWhi.Armoire.Firmware
         private static string TwoDigits(int value)
         {
             return value < 10 ? "0" + value.ToString() : value.ToString();
-        }
-
-        // Like SettingText.Printable, with a longer limit for log lines.
-        private static string Printable(string text, int maxCharacters)
-        {
-            if (text == null)
-            {
-                return "";
-            }
-
-            string head = text.Length > maxCharacters ? text.Substring(0, maxCharacters) : text;
-            char[] chars = head.ToCharArray();
-            for (int i = 0; i < chars.Length; i++)
-            {
-                if (SettingText.IsControl(chars[i]))
-                {
-                    chars[i] = '?';
-                }
-            }
-
-            return text.Length > maxCharacters ? new string(chars) + "..." : new string(chars);
         }
 
         private static string[] SplitWords(string line)

@@ -228,6 +228,20 @@ public class ConfigurationStoreTests
     }
 
     [Fact]
+    public void EthernetBoardWithDefaultInterface_NamesTheBoard()
+    {
+        CabinetConfiguration configuration = Provisioned();
+        configuration.BoardProfileName = "olimex-esp32-poe-iso";
+        configuration.WifiSsid = null;
+        configuration.SpotNumbers = new[] { 101 };
+
+        SettingCheck check = ConfigurationValidator.Validate(configuration);
+
+        Assert.Equal(SettingErrorKind.NetworkNotOnBoard, check.Error);
+        Assert.Equal("NetworkInterface", check.Key);
+    }
+
+    [Fact]
     public void Summary_ForAnEmptyFlash()
     {
         ConfigurationLoadResult result = Load(new InMemoryFileStorage(), out _);

@@ -59,6 +59,18 @@ public class PackageTrainTests
         Assert.True(outputPath > import, project + " sets OutputPath before importing NFProjectSystem.props");
     }
 
+    // The nanoFramework test adapter 3.0.77 (TestAdapter/Discover.cs, FindNfprojFile) passes each
+    // parent folder back through Path.GetDirectoryName, so it looks for the .nfproj only in every
+    // second parent of the test assembly: the assembly must sit an even number of folders down.
+    [Fact]
+    public void TestAssemblySitsTwoFoldersBelowItsProject()
+    {
+        string outputPath = XDocument.Load(SourceListTests.Full("tests/Device/NFUnitTest.nfproj")).Descendants()
+            .Last(e => e.Name.LocalName == "OutputPath").Value;
+
+        Assert.Equal(2, outputPath.Split('\\', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     [Theory]
     [MemberData(nameof(DeviceProjects))]
     public void HintPathsMatchPackagesConfig(string project)

@@ -51,7 +51,7 @@ namespace KiWhi.Armoire.Tests.Device
 
         /// <summary>
         /// Time the installer has for one manual step, in ms.
-        /// NOTE: two such steps plus the other checks must fit in the TestSessionTimeout of nano.runsettings (120 s).
+        /// NOTE: two such steps plus the other checks must fit in the TestSessionTimeout of nano.runsettings (300 s).
         /// </summary>
         public static int InstallerTimeoutMs
         {
