@@ -69,7 +69,7 @@ namespace KiWhi.Armoire.Firmware
                 if ((b < 0x20 || b > 0x7E) && b != (byte)'\r' && b != (byte)'\n' && b != (byte)'\t')
                 {
                     problem = FileName + " rejected: byte 0x" + SettingText.ToHex(new byte[] { b }) + " at offset " + i.ToString()
-                        + " is not PEM text; convert a DER file with: openssl x509 -inform der -in ca.cer -out ca.pem";
+                        + " is not ASCII text. Remove any comment line with accents; convert a DER file with: openssl x509 -inform der -in ca.cer -out ca.pem";
                     return null;
                 }
 
@@ -77,6 +77,13 @@ namespace KiWhi.Armoire.Firmware
             }
 
             string pem = new string(text);
+            if (pem.IndexOf("PRIVATE KEY-----") >= 0)
+            {
+                // A root CA certificate is public: a private key in the file would sit unencrypted on the flash.
+                problem = FileName + " rejected: it contains a private key, which does not belong on the cabinet; keep only the CERTIFICATE block";
+                return null;
+            }
+
             int begin = pem.IndexOf(BeginMarker);
             if (begin < 0 || pem.IndexOf(EndMarker, begin + BeginMarker.Length) < 0)
             {

@@ -263,7 +263,18 @@ namespace KiWhi.Armoire.Firmware
             {
                 string key = _reader.GetString();
                 _reader.Read();
-                string value = ReadValueText();
+                string value;
+                try
+                {
+                    value = ReadValueText();
+                }
+                catch (JsonFormatException exception)
+                {
+                    // Name the key, and the byte when the reader's message does not already give it.
+                    string where = exception.Message.IndexOf("at byte") >= 0 ? "" : " (byte " + exception.Position.ToString() + ")";
+                    throw new JsonFormatException(SettingText.Printable(key) + ": " + exception.Message + where, exception.Position);
+                }
+
                 SettingCheck check = ApplyProperty(key, value, configuration, provisioning);
                 if (!check.IsValid)
                 {
@@ -278,7 +289,12 @@ namespace KiWhi.Armoire.Firmware
         {
             if (provisioning && key == PasswordKey)
             {
-                _password = value;
+                if (_password != null)
+                {
+                    return new SettingCheck(SettingErrorKind.DuplicateKey, key, key, null, null);
+                }
+
+                _password = value ?? "";
                 return SettingCheck.Valid;
             }
 
@@ -300,10 +316,17 @@ namespace KiWhi.Armoire.Firmware
                 return SettingCheck.Valid;
             }
 
+            // A key given twice (a line left over from a template, say) would otherwise apply silently
+            // whichever value comes last.
             for (int i = 0; i < _present.Length; i++)
             {
                 if (ConfigurationRegistry.Settings[i] == setting)
                 {
+                    if (_present[i])
+                    {
+                        return new SettingCheck(SettingErrorKind.DuplicateKey, setting.Key, SettingText.Printable(key), null, null);
+                    }
+
                     _present[i] = true;
                 }
             }

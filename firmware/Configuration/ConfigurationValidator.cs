@@ -95,7 +95,7 @@ namespace KiWhi.Armoire.Firmware
 
             // A static interface learns no DNS server, so a host name in the URL could never resolve.
             string host = UrlHost(configuration.CentralSystemUrl);
-            if (check.IsValid && host != null && !SettingValidator.IsIpAddress(host))
+            if (check.IsValid && host != null && host[0] != '[' && !SettingValidator.IsIpAddress(host))
             {
                 check = RequireForNetwork(configuration.DnsServer, "DnsServer", "IpAddressing=static + CentralSystemUrl=" + host);
             }
@@ -103,7 +103,7 @@ namespace KiWhi.Armoire.Firmware
             return check;
         }
 
-        // Returns the host of a ws:// or wss:// URL, or null when the URL has none.
+        // Returns the host of a ws:// or wss:// URL, an IPv6 literal with its brackets, or null when the URL has none.
         private static string UrlHost(string url)
         {
             if (url == null)
@@ -118,6 +118,12 @@ namespace KiWhi.Armoire.Firmware
             }
 
             start += 3;
+            if (start < url.Length && url[start] == '[')
+            {
+                int close = url.IndexOf(']', start);
+                return close > start ? url.Substring(start, close - start + 1) : null;
+            }
+
             int end = start;
             while (end < url.Length && url[end] != ':' && url[end] != '/')
             {

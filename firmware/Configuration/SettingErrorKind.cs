@@ -34,5 +34,6 @@ namespace KiWhi.Armoire.Firmware
         InvalidFile,
         FileTooLarge,
         Utf16File,
+        DuplicateKey,
     }
 }

@@ -263,5 +263,6 @@ namespace KiWhi.Armoire.Firmware
         ReaderChipUnknown,
         ReaderChipNoAnswer,
         ErrorUtf16File,
+        ErrorDuplicateKey,
     }
 }

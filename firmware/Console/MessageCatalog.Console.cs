@@ -791,6 +791,9 @@ namespace KiWhi.Armoire.Firmware
             // ErrorUtf16File
             "{0} est enregistré en UTF-16 : enregistrez-le en UTF-8 (dans le Bloc-notes : Enregistrer sous, Encodage UTF-8).",
             "{0} is saved as UTF-16: save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).",
+            // ErrorDuplicateKey
+            "« {1} » apparaît deux fois dans le fichier : gardez une seule ligne {0}.",
+            "'{1}' appears twice in the file: keep one {0} line.",
         };
 
         /// <summary>Number of console text rows (French and English pairs).</summary>

@@ -70,6 +70,8 @@ namespace KiWhi.Armoire.Firmware
                     return ConsoleTextId.ErrorInvalidFile;
                 case SettingErrorKind.Utf16File:
                     return ConsoleTextId.ErrorUtf16File;
+                case SettingErrorKind.DuplicateKey:
+                    return ConsoleTextId.ErrorDuplicateKey;
                 case SettingErrorKind.FileTooLarge:
                     return ConsoleTextId.ErrorFileTooLarge;
                 default:

@@ -16,6 +16,8 @@ namespace KiWhi.Armoire.Hal.Nano
     /// The client has no subprotocol API: the request carries <c>Sec-WebSocket-Protocol</c> as a custom
     /// header. NOTE: the client does not expose the server's response to that header, so a server that
     /// rejects "ocpp1.6" is not detected here, although OCPP-J expects the client to close then.
+    /// NOTE: ClientWebSocket.Connect splits the URL's host from its port at the first ':', so a URL
+    /// with an IPv6 literal ("ws://[fd00::5]:9000/") does not connect on the device.
     /// A wss:// link verifies the server against the CA certificate given to the constructor
     /// (ClientWebSocket.CACertificate); without one, the TLS stack's own default applies.
     /// </remarks>

@@ -60,6 +60,16 @@ public class CentralSystemCertificateTests
     }
 
     [Fact]
+    public void PrivateKeyBesideCertificate_Rejected()
+    {
+        using ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        string file = key.ExportPkcs8PrivateKeyPem() + "\n" + Root.ExportCertificatePem();
+
+        Assert.Null(CentralSystemCertificate.Load(StorageWith(Encoding.ASCII.GetBytes(file)), out string? problem));
+        Assert.Contains("contains a private key", problem);
+    }
+
+    [Fact]
     public void MissingFile_NoProblem()
     {
         string? loaded = CentralSystemCertificate.Load(new InMemoryFileStorage(), out string? problem);
@@ -74,7 +84,7 @@ public class CentralSystemCertificateTests
         string? loaded = CentralSystemCertificate.Load(StorageWith(Root.RawData), out string? problem);
 
         Assert.Null(loaded);
-        Assert.Contains("not PEM text", problem);
+        Assert.Contains("is not ASCII text", problem);
         Assert.Contains("openssl x509 -inform der", problem);
     }
 
@@ -86,7 +96,7 @@ public class CentralSystemCertificateTests
         string? loaded = CentralSystemCertificate.Load(StorageWith(key), out string? problem);
 
         Assert.Null(loaded);
-        Assert.Contains("no -----BEGIN CERTIFICATE-----", problem);
+        Assert.Contains("contains a private key", problem);
     }
 
     [Fact]

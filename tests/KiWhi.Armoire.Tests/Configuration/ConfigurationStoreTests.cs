@@ -168,6 +168,7 @@ public class ConfigurationStoreTests
     [InlineData("wss://csms.example.com/ocpp", null, false)]
     [InlineData("wss://csms.example.com:8443/ocpp", "192.168.20.1", true)]
     [InlineData("ws://192.168.20.5:9000/ocpp", null, true)]
+    [InlineData("ws://[fd00::5]:9000/ocpp", null, true)]
     public void StaticAddressing_NeedsDnsForHostName(string url, string? dns, bool valid)
     {
         CabinetConfiguration configuration = Provisioned();
@@ -239,6 +240,37 @@ public class ConfigurationStoreTests
 
         Assert.Equal(SettingErrorKind.NetworkNotOnBoard, check.Error);
         Assert.Equal("NetworkInterface", check.Key);
+    }
+
+    [Theory]
+    [InlineData("\"CentralSystemUrl\": \"ws://127.0.0.1:9100/other\",", "CentralSystemUrl")]
+    [InlineData("\"centralsystemurl\": \"ws://127.0.0.1:9100/other\",", "CentralSystemUrl")]
+    [InlineData("\"TechnicianPassword\": \"Technicien-2027\",", "TechnicianPassword")]
+    public void ProvisioningFile_DuplicateKeyRejected(string extraLine, string quoted)
+    {
+        var storage = new InMemoryFileStorage();
+        byte[] file = Encoding.UTF8.GetBytes(ValidProvisioning.Replace("{", "{\n  " + extraLine));
+        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+
+        ConfigurationLoadResult result = Load(storage, out _);
+
+        Assert.Equal(ConfigurationLoadOutcome.NotProvisioned, result.Outcome);
+        Assert.Equal(SettingErrorKind.DuplicateKey, result.ProvisioningFileProblem.Error);
+        Assert.StartsWith("'" + quoted + "' appears twice in the file", SettingMessages.Describe(result.ProvisioningFileProblem, "en"));
+    }
+
+    [Fact]
+    public void ProvisioningFile_TypeErrorNamesTheKey()
+    {
+        var storage = new InMemoryFileStorage();
+        byte[] file = Encoding.UTF8.GetBytes(ValidProvisioning.Replace("[101, 102]", "[101.5, 102]"));
+        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+
+        ConfigurationLoadResult result = Load(storage, out _);
+
+        string message = SettingMessages.Describe(result.ProvisioningFileProblem, "en");
+        Assert.Contains("SpotNumbers: ", message);
+        Assert.Contains("(byte ", message);
     }
 
     [Fact]
