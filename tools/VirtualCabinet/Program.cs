@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace KiWhi.Armoire.Tools.VirtualCabinet
@@ -79,13 +80,11 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                 }
 
                 Console.WriteLine(temporaryState ? texts.LogFileUsed(log.FilePath) : texts.StateFolderUsed(stateFolder));
-                Console.CancelKeyPress += (sender, eventArgs) =>
+                // Ctrl+C and SIGTERM cannot interrupt Console.ReadLine, so the cleanup of the finally
+                // blocks runs here, and a normal exit gives the terminal back its echo.
+                void Stop(int exitCode)
                 {
-                    // Ctrl+C cannot interrupt Console.ReadLine, so the cleanup of the finally blocks runs here.
-                    eventArgs.Cancel = true;
-                    // Reset the scroll region and leave the cursor on the last line, below the panel.
-                    Console.Write("\u001b[r\u001b[999;1H\u001b[?25h");
-                    Console.WriteLine();
+                    TerminalScreen.RestoreTerminal();
                     Console.WriteLine(texts.Interrupted);
                     host.Dispose();
                     log.Dispose();
@@ -94,8 +93,19 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
                         TryDelete(stateFolder);
                     }
 
-                    Environment.Exit(130);
+                    Environment.Exit(exitCode);
+                }
+
+                Console.CancelKeyPress += (sender, eventArgs) =>
+                {
+                    eventArgs.Cancel = true;
+                    Stop(130);
                 };
+                using PosixSignalRegistration terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+                {
+                    context.Cancel = true;
+                    Stop(143);
+                });
                 var interpreter = new CommandInterpreter(host, texts, Console.Out, TimeSpan.FromSeconds(options.ExpectTimeoutSeconds));
                 if (script != null)
                 {

@@ -93,9 +93,21 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
             {
                 if (_useAnsi)
                 {
-                    Console.Write(Escape + "r");
-                    Console.WriteLine();
+                    RestoreTerminal();
                 }
+            }
+        }
+
+        /// <summary>
+        /// Resets the scroll region, shows the cursor and leaves it on the last row, below the panel;
+        /// writes nothing when the output is not a terminal.
+        /// </summary>
+        public static void RestoreTerminal()
+        {
+            if (!Console.IsOutputRedirected)
+            {
+                Console.Write(Escape + "r" + Escape + "999;1H" + Escape + "?25h");
+                Console.WriteLine();
             }
         }
 

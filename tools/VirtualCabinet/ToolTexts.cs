@@ -260,7 +260,7 @@ Blank lines and lines starting with # are ignored.");
 
         public string ScriptFailed(int number) => Pick("Script arrêté à la ligne " + number + ".", "Script stopped at line " + number + ".");
 
-        public string Interrupted => Pick("Armoire virtuelle arrêtée (Ctrl+C).", "Virtual cabinet stopped (Ctrl+C).");
+        public string Interrupted => Pick("Armoire virtuelle arrêtée.", "Virtual cabinet stopped.");
 
         public string ScriptNotFound(string path) => Pick("Le script « " + path + " » est introuvable.", "The script \"" + path + "\" was not found.");
 

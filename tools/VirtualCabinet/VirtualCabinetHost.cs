@@ -176,10 +176,18 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
 
             _cabinet = new Cabinet(hardware, configuration, new LogBookSink(_log));
 
-            // As on the device, what the start-up found goes to the cabinet's log, which `log` on the console shows.
-            foreach (string note in startupNotes)
+            // As on the device, what the start-up found goes to the cabinet's log, which `log` on the
+            // console shows: the configuration outcome as information, the rest as warnings.
+            for (int i = 0; i < startupNotes.Count; i++)
             {
-                _cabinet.Log.Info("device", note);
+                if (i == 0)
+                {
+                    _cabinet.Log.Info("device", startupNotes[i]);
+                }
+                else
+                {
+                    _cabinet.Log.Warning("device", startupNotes[i]);
+                }
             }
 
             _cabinet.Start();
@@ -199,10 +207,14 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
             }
 
             // The host transport verifies wss:// with this machine's trust store, so ca.pem is only checked here.
-            CentralSystemCertificate.Load(hardware.Storage, out string certificateProblem);
+            string certificate = CentralSystemCertificate.Load(hardware.Storage, out string certificateProblem);
             if (certificateProblem != null)
             {
                 startupNotes.Add(certificateProblem);
+            }
+            else if (certificate == null && configuration.CentralSystemUrl != null && configuration.CentralSystemUrl.StartsWith("wss://", StringComparison.OrdinalIgnoreCase))
+            {
+                startupNotes.Add("wss:// URL but no " + CentralSystemCertificate.FileName + " in the flash folder; the device would then rely on its TLS stack's default verification");
             }
 
             // The simulated hardware has --bays contactors and meters: a cabinet waiting for its setup
