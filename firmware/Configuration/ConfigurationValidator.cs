@@ -93,6 +93,11 @@ namespace KiWhi.Armoire.Firmware
                 check = RequireForNetwork(configuration.DefaultGateway, "DefaultGateway", "static");
             }
 
+            if (check.IsValid)
+            {
+                check = CheckStaticAddressing(configuration);
+            }
+
             // A static interface learns no DNS server, so a host name in the URL could never resolve.
             string host = UrlHost(configuration.CentralSystemUrl);
             if (check.IsValid && host != null && host[0] != '[' && !SettingValidator.IsIpAddress(host))
@@ -101,6 +106,41 @@ namespace KiWhi.Armoire.Firmware
             }
 
             return check;
+        }
+
+        // The address, mask and gateway must describe one subnet, or the cabinet never reaches its
+        // gateway: a mask of leading one bits, an address that is a host of that subnet (not its network
+        // or broadcast address), and a gateway in the same subnet that is not the address itself.
+        private static SettingCheck CheckStaticAddressing(CabinetConfiguration configuration)
+        {
+            uint address;
+            uint mask;
+            uint gateway;
+            if (!SettingValidator.TryParseIpAddress(configuration.StaticIpAddress, out address)
+                || !SettingValidator.TryParseIpAddress(configuration.SubnetMask, out mask)
+                || !SettingValidator.TryParseIpAddress(configuration.DefaultGateway, out gateway))
+            {
+                // Each value was already checked on its own.
+                return SettingCheck.Valid;
+            }
+
+            uint hostBits = ~mask;
+            if (mask == 0 || (hostBits & (hostBits + 1)) != 0)
+            {
+                return new SettingCheck(SettingErrorKind.MaskNotContiguous, "SubnetMask", configuration.SubnetMask, null, null);
+            }
+
+            if (hostBits > 1 && ((address & hostBits) == 0 || (address & hostBits) == hostBits))
+            {
+                return new SettingCheck(SettingErrorKind.AddressNotAHost, "StaticIpAddress", configuration.StaticIpAddress, configuration.SubnetMask, null);
+            }
+
+            if ((gateway & mask) != (address & mask) || gateway == address)
+            {
+                return new SettingCheck(SettingErrorKind.GatewayOutsideSubnet, "DefaultGateway", configuration.DefaultGateway, configuration.StaticIpAddress, configuration.SubnetMask);
+            }
+
+            return SettingCheck.Valid;
         }
 
         // Returns the host of a ws:// or wss:// URL, an IPv6 literal with its brackets, or null when the URL has none.

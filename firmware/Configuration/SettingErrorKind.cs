@@ -35,5 +35,8 @@ namespace KiWhi.Armoire.Firmware
         FileTooLarge,
         Utf16File,
         DuplicateKey,
+        MaskNotContiguous,
+        AddressNotAHost,
+        GatewayOutsideSubnet,
     }
 }

@@ -84,7 +84,15 @@ namespace KiWhi.Armoire.Firmware
         /// <summary>Returns true for four decimal numbers 0-255 separated by dots, without leading zeros.</summary>
         public static bool IsIpAddress(string text)
         {
-            string[] parts = text.Split('.');
+            uint address;
+            return TryParseIpAddress(text, out address);
+        }
+
+        /// <summary>Parses an address <see cref="IsIpAddress"/> accepts into its 32-bit value, first byte highest.</summary>
+        public static bool TryParseIpAddress(string text, out uint address)
+        {
+            address = 0;
+            string[] parts = text == null ? new string[0] : text.Split('.');
             if (parts.Length != 4)
             {
                 return false;
@@ -103,6 +111,8 @@ namespace KiWhi.Armoire.Firmware
                 {
                     return false;
                 }
+
+                address = (address << 8) | (uint)value;
             }
 
             return true;

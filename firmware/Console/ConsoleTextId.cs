@@ -264,5 +264,8 @@ namespace KiWhi.Armoire.Firmware
         ReaderChipNoAnswer,
         ErrorUtf16File,
         ErrorDuplicateKey,
+        ErrorMaskNotContiguous,
+        ErrorAddressNotAHost,
+        ErrorGatewayOutsideSubnet,
     }
 }

@@ -794,6 +794,15 @@ namespace KiWhi.Armoire.Firmware
             // ErrorDuplicateKey
             "« {1} » apparaît deux fois dans le fichier : gardez une seule ligne {0}.",
             "'{1}' appears twice in the file: keep one {0} line.",
+            // ErrorMaskNotContiguous
+            "{0} : {1} n'est pas un masque de sous-réseau (des bits à 1 puis des bits à 0, par exemple 255.255.255.0).",
+            "{0}: {1} is not a subnet mask (one bits then zero bits, for example 255.255.255.0).",
+            // ErrorAddressNotAHost
+            "{0} : {1} est l'adresse du réseau ou de diffusion du masque {2} : choisissez une adresse d'hôte.",
+            "{0}: {1} is the network or broadcast address of mask {2}: choose a host address.",
+            // ErrorGatewayOutsideSubnet
+            "{0} : la passerelle {1} doit être une autre adresse du sous-réseau de {2} (masque {3}).",
+            "{0}: gateway {1} must be another address in the subnet of {2} (mask {3}).",
         };
 
         /// <summary>Number of console text rows (French and English pairs).</summary>

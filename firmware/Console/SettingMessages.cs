@@ -72,6 +72,12 @@ namespace KiWhi.Armoire.Firmware
                     return ConsoleTextId.ErrorUtf16File;
                 case SettingErrorKind.DuplicateKey:
                     return ConsoleTextId.ErrorDuplicateKey;
+                case SettingErrorKind.MaskNotContiguous:
+                    return ConsoleTextId.ErrorMaskNotContiguous;
+                case SettingErrorKind.AddressNotAHost:
+                    return ConsoleTextId.ErrorAddressNotAHost;
+                case SettingErrorKind.GatewayOutsideSubnet:
+                    return ConsoleTextId.ErrorGatewayOutsideSubnet;
                 case SettingErrorKind.FileTooLarge:
                     return ConsoleTextId.ErrorFileTooLarge;
                 default:

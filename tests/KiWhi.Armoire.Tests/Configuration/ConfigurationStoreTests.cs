@@ -273,6 +273,29 @@ public class ConfigurationStoreTests
         Assert.Contains("(byte ", message);
     }
 
+    [Theory]
+    [InlineData("192.168.20.50", "255.255.255.0", "192.168.20.1", null)]
+    [InlineData("10.1.2.3", "255.255.0.0", "10.1.0.1", null)]
+    [InlineData("192.168.20.50", "255.0.255.0", "192.168.20.1", "SubnetMask: 255.0.255.0 is not a subnet mask (one bits then zero bits, for example 255.255.255.0).")]
+    [InlineData("192.168.20.50", "0.0.0.0", "192.168.20.1", "SubnetMask: 0.0.0.0 is not a subnet mask (one bits then zero bits, for example 255.255.255.0).")]
+    [InlineData("192.168.20.0", "255.255.255.0", "192.168.20.1", "StaticIpAddress: 192.168.20.0 is the network or broadcast address of mask 255.255.255.0: choose a host address.")]
+    [InlineData("192.168.20.255", "255.255.255.0", "192.168.20.1", "StaticIpAddress: 192.168.20.255 is the network or broadcast address of mask 255.255.255.0: choose a host address.")]
+    [InlineData("192.168.20.50", "255.255.255.0", "10.0.0.1", "DefaultGateway: gateway 10.0.0.1 must be another address in the subnet of 192.168.20.50 (mask 255.255.255.0).")]
+    [InlineData("192.168.20.50", "255.255.255.0", "192.168.20.50", "DefaultGateway: gateway 192.168.20.50 must be another address in the subnet of 192.168.20.50 (mask 255.255.255.0).")]
+    public void StaticAddressing_MustDescribeOneSubnet(string address, string mask, string gateway, string? expected)
+    {
+        CabinetConfiguration configuration = Provisioned();
+        configuration.IpAddressing = "static";
+        configuration.StaticIpAddress = address;
+        configuration.SubnetMask = mask;
+        configuration.DefaultGateway = gateway;
+        configuration.DnsServer = "192.168.20.1";
+
+        SettingCheck check = ConfigurationValidator.Validate(configuration);
+
+        Assert.Equal(expected, check.IsValid ? null : SettingMessages.Describe(check, "en"));
+    }
+
     [Fact]
     public void Summary_ForAnEmptyFlash()
     {
