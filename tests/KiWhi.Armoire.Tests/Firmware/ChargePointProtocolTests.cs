@@ -309,6 +309,18 @@ public class ChargePointProtocolTests : CabinetTestBase
         Assert.Equal("Basic " + Convert.ToBase64String(expected), rig.Server.LastAuthorization);
     }
 
+    [Theory]
+    [InlineData("The server returned status code '401' when status code '101' was expected.")]
+    [InlineData("connection to ws://10.0.0.2/ocpp/ARMOIRE-01 failed: WebSocket did not receive right handshake")]
+    public void RefusedUpgrade_LogsWhatToCheck(string reason)
+    {
+        var rig = NewRig();
+
+        rig.Cabinet.ChargePoint.OnClosed(reason, rig.Clock.MonotonicMs);
+
+        Assert.True(rig.Log.Contains("AuthorizationKey, which is the Basic password written in hexadecimal"));
+    }
+
     [Fact]
     public void BasicAuthentication_NonHexKeyIsLoggedAndNotSent()
     {
