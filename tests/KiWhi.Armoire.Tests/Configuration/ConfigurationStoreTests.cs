@@ -40,6 +40,13 @@ public class ConfigurationStoreTests
         };
     }
 
+    private static InMemoryFileStorage WithProvisioningFile(byte[] file)
+    {
+        var storage = new InMemoryFileStorage();
+        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+        return storage;
+    }
+
     private static ConfigurationLoadResult Load(InMemoryFileStorage storage, out CabinetConfiguration configuration)
     {
         configuration = new CabinetConfiguration();
@@ -192,9 +199,7 @@ public class ConfigurationStoreTests
     [Fact]
     public void ProvisioningFile_WithUtf8BomIsApplied()
     {
-        var storage = new InMemoryFileStorage();
-        byte[] file = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(ValidProvisioning)];
-        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+        InMemoryFileStorage storage = WithProvisioningFile([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(ValidProvisioning)]);
 
         ConfigurationLoadResult result = Load(storage, out CabinetConfiguration configuration);
 
@@ -205,9 +210,7 @@ public class ConfigurationStoreTests
     [Fact]
     public void ProvisioningFile_InUtf16IsRejectedWithTheFix()
     {
-        var storage = new InMemoryFileStorage();
-        byte[] file = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(ValidProvisioning)];
-        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+        InMemoryFileStorage storage = WithProvisioningFile([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(ValidProvisioning)]);
 
         ConfigurationLoadResult result = Load(storage, out _);
 
@@ -219,9 +222,7 @@ public class ConfigurationStoreTests
     [Fact]
     public void ProvisioningFile_JsonErrorIsNotCut()
     {
-        var storage = new InMemoryFileStorage();
-        byte[] file = Encoding.UTF8.GetBytes(ValidProvisioning.Replace("\"TechnicianPassword\": \"Technicien-2026\"", "\"TechnicianPassword\": \"Technicien-2026\","));
-        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+        InMemoryFileStorage storage = WithProvisioningFile(Encoding.UTF8.GetBytes(ValidProvisioning.Replace("\"TechnicianPassword\": \"Technicien-2026\"", "\"TechnicianPassword\": \"Technicien-2026\",")));
 
         ConfigurationLoadResult result = Load(storage, out _);
 
@@ -248,9 +249,7 @@ public class ConfigurationStoreTests
     [InlineData("\"TechnicianPassword\": \"Technicien-2027\",", "TechnicianPassword")]
     public void ProvisioningFile_DuplicateKeyRejected(string extraLine, string quoted)
     {
-        var storage = new InMemoryFileStorage();
-        byte[] file = Encoding.UTF8.GetBytes(ValidProvisioning.Replace("{", "{\n  " + extraLine));
-        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+        InMemoryFileStorage storage = WithProvisioningFile(Encoding.UTF8.GetBytes(ValidProvisioning.Replace("{", "{\n  " + extraLine)));
 
         ConfigurationLoadResult result = Load(storage, out _);
 
@@ -262,9 +261,7 @@ public class ConfigurationStoreTests
     [Fact]
     public void ProvisioningFile_TypeErrorNamesTheKey()
     {
-        var storage = new InMemoryFileStorage();
-        byte[] file = Encoding.UTF8.GetBytes(ValidProvisioning.Replace("[101, 102]", "[101.5, 102]"));
-        storage.Write(ConfigurationStore.ProvisioningFileName, file, 0, file.Length);
+        InMemoryFileStorage storage = WithProvisioningFile(Encoding.UTF8.GetBytes(ValidProvisioning.Replace("[101, 102]", "[101.5, 102]")));
 
         ConfigurationLoadResult result = Load(storage, out _);
 
