@@ -267,5 +267,6 @@ namespace KiWhi.Armoire.Firmware
         ErrorMaskNotContiguous,
         ErrorAddressNotAHost,
         ErrorGatewayOutsideSubnet,
+        StartingNetwork,
     }
 }

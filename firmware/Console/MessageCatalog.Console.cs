@@ -803,6 +803,9 @@ namespace KiWhi.Armoire.Firmware
             // ErrorGatewayOutsideSubnet
             "{0} : la passerelle {1} doit être une autre adresse du sous-réseau de {2} (masque {3}).",
             "{0}: gateway {1} must be another address in the subnet of {2} (mask {3}).",
+            // StartingNetwork
+            "KiWhi Armoire : connexion au réseau, la console démarre dans {0} s au plus...",
+            "KiWhi Armoire: connecting to the network, the console starts within {0} s...",
         };
 
         /// <summary>Number of console text rows (French and English pairs).</summary>

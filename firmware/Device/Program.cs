@@ -4,6 +4,7 @@ using System.Device.Gpio;
 using System.Threading;
 using KiWhi.Armoire.Boards;
 using KiWhi.Armoire.Hal.Nano;
+using KiWhi.Armoire.Protocol.Json;
 using nanoFramework.Networking;
 using nanoFramework.Runtime.Native;
 
@@ -57,6 +58,18 @@ namespace KiWhi.Armoire.Firmware.Device
                 warnings.Add("the configuration has more bays than the board drives; keeping " + spots.Length.ToString());
             }
 
+            // The console starts with the cabinet, after the network bring-up, which can take the whole
+            // timeout (no SNTP server, no Wi-Fi yet): say so at once on the console line.
+            SerialConsoleLine consoleLine = profile.HasConsole ? new SerialConsoleLine(profile) : null;
+            if (consoleLine != null)
+            {
+                string language = MessageCatalog.IsEnglish(configuration.Language) ? "en" : "fr";
+                string notice = "\r\n" + MessageCatalog.FormatConsole(ConsoleTextId.StartingNetwork, language, (NetworkTimeoutMs / 1000).ToString()) + "\r\n";
+                byte[] bytes = new byte[Utf8.GetByteCount(notice)];
+                Utf8.GetBytes(notice, bytes, 0);
+                consoleLine.Write(bytes, 0, bytes.Length);
+            }
+
             NetworkBringUp network = new NetworkBringUp(profile);
             IPConfiguration staticAddress = configuration.IpAddressing == "static"
                 ? NetworkBringUp.StaticAddress(configuration.StaticIpAddress, configuration.SubnetMask, configuration.DefaultGateway, configuration.DnsServer)
@@ -94,7 +107,7 @@ namespace KiWhi.Armoire.Firmware.Device
             hardware.Random = random;
             hardware.Storage = storage;
             hardware.Transport = new ClientWebSocketTransport(caCertificate);
-            hardware.ConsoleLine = profile.HasConsole ? new SerialConsoleLine(profile) : null;
+            hardware.ConsoleLine = consoleLine;
             hardware.Watchdog = new SoftwareWatchdog(contactors);
             hardware.HeapMonitor = new NanoHeapMonitor();
             hardware.Network = network;
