@@ -72,7 +72,7 @@ namespace KiWhi.Armoire.Firmware
         private uint NextUInt32()
         {
             _random.NextBytes(_bytes, 0, 4);
-            return (uint)_bytes[0] | ((uint)_bytes[1] << 8) | ((uint)_bytes[2] << 16) | ((uint)_bytes[3] << 24);
+            return LittleEndian.ReadUInt32(_bytes, 0);
         }
     }
 }

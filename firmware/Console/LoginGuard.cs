@@ -131,8 +131,7 @@ namespace KiWhi.Armoire.Firmware
 
         private static string CheckRecord(byte[] record)
         {
-            uint stored = (uint)(record[4] | (record[5] << 8) | (record[6] << 16) | (record[7] << 24));
-            if (record[0] != Magic || record[1] != Version || Crc32.Compute(record, 0, 4) != stored)
+            if (record[0] != Magic || record[1] != Version || Crc32.Compute(record, 0, 4) != LittleEndian.ReadUInt32(record, 4))
             {
                 return FileName + " is damaged (bad header or CRC)";
             }
@@ -160,11 +159,7 @@ namespace KiWhi.Armoire.Firmware
                 record[1] = Version;
                 record[2] = (byte)ConsecutiveFailures;
                 record[3] = (byte)(ConsecutiveFailures >> 8);
-                uint crc = Crc32.Compute(record, 0, 4);
-                record[4] = (byte)crc;
-                record[5] = (byte)(crc >> 8);
-                record[6] = (byte)(crc >> 16);
-                record[7] = (byte)(crc >> 24);
+                LittleEndian.WriteUInt32(record, 4, Crc32.Compute(record, 0, 4));
                 _storage.Write(FileName, record, 0, RecordLength);
                 return null;
             }

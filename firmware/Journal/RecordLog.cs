@@ -516,9 +516,9 @@ namespace KiWhi.Armoire.Firmware.Journal
             int length = record.Length;
             _frame[0] = (byte)length;
             _frame[1] = (byte)record.Type;
-            WriteUInt32(_frame, 2, record.Sequence);
+            LittleEndian.WriteUInt32(_frame, 2, record.Sequence);
             System.Array.Copy(record.Payload, 0, _frame, 6, length);
-            WriteUInt32(_frame, 6 + length, Crc32.Compute(_frame, 0, 6 + length));
+            LittleEndian.WriteUInt32(_frame, 6 + length, Crc32.Compute(_frame, 0, 6 + length));
             return length + FrameOverheadBytes;
         }
 
@@ -548,13 +548,13 @@ namespace KiWhi.Armoire.Firmware.Journal
                 return "read failed";
             }
 
-            uint crc = ReadUInt32(_frame, 6 + length);
+            uint crc = LittleEndian.ReadUInt32(_frame, 6 + length);
             if (crc != Crc32.Compute(_frame, 0, 6 + length))
             {
                 return "CRC mismatch";
             }
 
-            uint sequence = ReadUInt32(_frame, 2);
+            uint sequence = LittleEndian.ReadUInt32(_frame, 2);
             if (scanning && sequence <= _scanSequence)
             {
                 return "sequence number " + sequence.ToString() + " not above " + _scanSequence.ToString();
@@ -730,19 +730,6 @@ namespace KiWhi.Armoire.Firmware.Journal
         private string FileName(int slot)
         {
             return _filePrefix + (slot < 10 ? "0" : "") + slot.ToString() + FileSuffix;
-        }
-
-        private static void WriteUInt32(byte[] buffer, int offset, uint value)
-        {
-            buffer[offset] = (byte)value;
-            buffer[offset + 1] = (byte)(value >> 8);
-            buffer[offset + 2] = (byte)(value >> 16);
-            buffer[offset + 3] = (byte)(value >> 24);
-        }
-
-        private static uint ReadUInt32(byte[] buffer, int offset)
-        {
-            return buffer[offset] | ((uint)buffer[offset + 1] << 8) | ((uint)buffer[offset + 2] << 16) | ((uint)buffer[offset + 3] << 24);
         }
     }
 }
