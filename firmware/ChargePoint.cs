@@ -204,9 +204,9 @@ namespace KiWhi.Armoire.Firmware
             ScheduleReconnect(reason, nowMs);
             if (reason != null && (reason.IndexOf("'401'") >= 0 || reason.IndexOf("right handshake") >= 0))
             {
-                // The host transport quotes the HTTP status; nanoFramework's ClientWebSocket says only
+                // The host transport quotes the HTTP status. nanoFramework's ClientWebSocket reports only
                 // "WebSocket did not receive right handshake" for any status other than 101.
-                _log.Warning(Component, "the central system refused the WebSocket upgrade: check the URL path and ChargePointIdentity, "
+                _log.Warning(Component, "the central system rejected the WebSocket upgrade: check the URL path and ChargePointIdentity, "
                     + "and with HTTP 401 the AuthorizationKey, which is the Basic password written in hexadecimal");
             }
             AbandonOutstandingCall("link closed");

@@ -42,8 +42,8 @@ namespace KiWhi.Armoire.Firmware
                 }
             }
 
-            // The board first: it fixes the network interface, so a file that leaves NetworkInterface at
-            // its default on an Ethernet board is told so, not asked for a Wi-Fi SSID.
+            // The board first, because it fixes the network interface: a file that leaves NetworkInterface
+            // at its default on an Ethernet board gets the board's rule, not a request for a Wi-Fi SSID.
             SettingCheck crossCheck = CheckBoard(configuration);
             if (!crossCheck.IsValid)
             {

@@ -10,8 +10,8 @@ namespace KiWhi.Armoire.Firmware
         public const int DefaultLogLines = 20;
 
         /// <summary>
-        /// Longest log message `log` prints in full. The start-up summary that names a rejected
-        /// provision.json and its reason takes about 330 characters.
+        /// Maximum length of a log message that `log` prints in full, in characters. The start-up
+        /// summary that names a rejected provision.json and its reason is about 330 characters.
         /// </summary>
         public const int MaxLogLineCharacters = 400;
 

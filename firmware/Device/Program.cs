@@ -58,8 +58,8 @@ namespace KiWhi.Armoire.Firmware.Device
                 warnings.Add("the configuration has more bays than the board drives; keeping " + spots.Length.ToString());
             }
 
-            // The console starts with the cabinet, after the network bring-up, which can take the whole
-            // timeout (no SNTP server, no Wi-Fi yet): say so at once on the console line.
+            // The console starts with the cabinet, after a network bring-up that can take the whole
+            // timeout (no SNTP server, no Wi-Fi yet), so a notice goes to the console line first.
             SerialConsoleLine consoleLine = profile.HasConsole ? new SerialConsoleLine(profile) : null;
             if (consoleLine != null)
             {

@@ -22,9 +22,9 @@ namespace KiWhi.Armoire.Hal.Nano
         // Timeout for the binding's ListenToCardIso14443TypeA, whose deadline test is inverted
         // (devices/Mfrc522/Mfrc522.cs of nanoFramework.IoT.Device, 1.2.883 at 77bc9ff0). After a failed
         // REQA it returns false while the deadline is still ahead, and polls again once it has passed, so
-        // a zero timeout blocks until a card answers. 200 years keeps the deadline ahead of DateTime.UtcNow
+        // a zero timeout blocks until a card replies. 200 years keeps the deadline ahead of DateTime.UtcNow
         // even when the first SNTP sync steps the ESP32 clock forward from 1970 during a REQA.
-        // NOTE: recheck on a binding upgrade. With the test fixed, this value would block until a card answers.
+        // NOTE: recheck on a binding upgrade. With the test fixed, this value would block until a card replies.
         private static readonly TimeSpan ListenTimeout = TimeSpan.FromDays(73000);
 
         private readonly MfRc522 _reader;
@@ -75,7 +75,7 @@ namespace KiWhi.Armoire.Hal.Nano
             bool found;
             try
             {
-                // One REQA, then anticollision and SELECT when a card answers (see ListenTimeout).
+                // One REQA, then anticollision and SELECT when a card replies (see ListenTimeout).
                 found = _reader.ListenToCardIso14443TypeA(out detected, ListenTimeout);
             }
             catch (Exception)

@@ -7,7 +7,7 @@ namespace KiWhi.Armoire.DeviceTests.Host
     /// <summary>
     /// The portable on-device tests of tests/Device, run on the host. Each test method is one case, with
     /// its class's [Setup] and [Cleanup] around it. Each class is one more case that runs the whole class
-    /// in one sequence, as the launcher does on the device, where a test sees what earlier ones left.
+    /// in one sequence, as the launcher does on the device, where a test finds the state earlier tests left.
     /// </summary>
     public class DeviceTestCases
     {

@@ -99,8 +99,8 @@ namespace KiWhi.Armoire.Tools.VirtualCabinet
         }
 
         /// <summary>
-        /// Resets the scroll region, shows the cursor and leaves it on the last row, below the panel;
-        /// writes nothing when the output is not a terminal.
+        /// Resets the scroll region, shows the cursor and leaves it on the last row, below the panel.
+        /// Writes nothing when the output is not a terminal.
         /// </summary>
         public static void RestoreTerminal()
         {

@@ -208,7 +208,7 @@ public class ConfigurationStoreTests
     }
 
     [Fact]
-    public void ProvisioningFile_InUtf16IsRejectedWithTheFix()
+    public void ProvisioningFile_Utf16Rejected()
     {
         InMemoryFileStorage storage = WithProvisioningFile([.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(ValidProvisioning)]);
 

@@ -301,7 +301,7 @@ public class ChargePointProtocolTests : CabinetTestBase
     }
 
     [Fact]
-    public void BasicAuthentication_BinaryKeyBytesSentAsTheyAre()
+    public void BasicAuthentication_SendsBinaryKeyBytes()
     {
         var rig = NewRig(configure: c => c.AuthorizationKey = "00FF7F80112233445566778899AABBCCDDEEFF01");
 
@@ -312,7 +312,7 @@ public class ChargePointProtocolTests : CabinetTestBase
     [Theory]
     [InlineData("The server returned status code '401' when status code '101' was expected.")]
     [InlineData("connection to ws://10.0.0.2/ocpp/ARMOIRE-01 failed: WebSocket did not receive right handshake")]
-    public void RefusedUpgrade_LogsWhatToCheck(string reason)
+    public void RejectedUpgrade_LogsWhatToCheck(string reason)
     {
         var rig = NewRig();
 
@@ -322,7 +322,7 @@ public class ChargePointProtocolTests : CabinetTestBase
     }
 
     [Fact]
-    public void BasicAuthentication_NonHexKeyIsLoggedAndNotSent()
+    public void BasicAuthentication_NonHexKeyNotSent()
     {
         var rig = NewRig(configure: c => c.AuthorizationKey = "s3cret");
 
